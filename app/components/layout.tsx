@@ -1,0 +1,87 @@
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { loader as rootLoader } from "~/root";
+
+function LangSwitch() {
+  const { i18n, t } = useTranslation();
+  const location = useLocation();
+  const href = (lng: string) => {
+    const sp = new URLSearchParams(location.search);
+    sp.set("lng", lng);
+    return `${location.pathname}?${sp.toString()}`;
+  };
+  return (
+    <nav className="lang-switch" aria-label={t("nav.language")}>
+      <a href={href("ko")} hrefLang="ko" lang="ko" aria-current={i18n.language === "ko" ? "true" : undefined}>
+        한국어
+      </a>
+      <a href={href("en")} hrefLang="en" lang="en" aria-current={i18n.language === "en" ? "true" : undefined}>
+        English
+      </a>
+    </nav>
+  );
+}
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const data = useRouteLoaderData<typeof rootLoader>("root");
+  const me = data?.me ?? null;
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="container bar">
+        <Link to="/" className="brand" aria-label={t("brand.home")}>
+          <span className="brand-mark" aria-hidden="true">
+            M
+          </span>
+          <span>
+            {t("brand.name")} <small>{t("brand.tagline")}</small>
+          </span>
+        </Link>
+        <nav className="nav" aria-label={t("nav.main")}>
+          {/* Sections join this list as their issues land (needs, pitches, testbeds, events). */}
+          {me ? <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink> : null}
+          {me?.org.kind === "operator" ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}
+        </nav>
+        <div className="header-actions">
+          <LangSwitch />
+          {me ? (
+            <>
+              <span className="user-chip">
+                {me.name} · {me.org.name}
+              </span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="btn btn-sm">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/login" className="btn btn-sm btn-ghost">
+                {t("nav.login")}
+              </Link>
+              <Link to="/signup" className="btn btn-sm btn-primary">
+                {t("nav.signup")}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t("footer.about")}</p>
+        <p>© 2026 MediBridge · {t("footer.contact")}</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,141 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Typed database schema. Every migration that changes a table changes this file too. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type OrgKind = "hospital" | "company" | "investor" | "operator";
+export type OrgStatus = "pending" | "verified" | "rejected";
+export type MemberRole = "owner" | "member";
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  slug: string;
+  kind: OrgKind;
+  name: string;
+  name_en: string | null;
+  business_no: string | null;
+  institution_type: string | null;
+  description: Generated<string>;
+  description_en: Generated<string>;
+  website: string | null;
+  region: string | null;
+  growth_stage: string | null;
+  products: Generated<string>;
+  trl: number | null;
+  thesis: Generated<string>;
+  investor_type: string | null;
+  council_member: Generated<boolean>;
+  ticket_min_krw: number | null;
+  ticket_max_krw: number | null;
+  status: Generated<OrgStatus>;
+  rejection_reason: string | null;
+  verified_at: NullableTimestamp;
+  verified_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrgTermsTable {
+  org_id: string;
+  kind: string;
+  code: string;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  disabled_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  org_id: string;
+  role: MemberRole;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  org_id: string;
+  email: string;
+  token_hash: string;
+  invited_by: string;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_email: string;
+  subject: string;
+  body_text: string;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+  error: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  event: string;
+  target_type: string | null;
+  target_id: string | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  ip: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  email: string;
+  at: Timestamp;
+}
+
+export interface TaxonomyTermsTable {
+  kind: string;
+  code: string;
+  label_ko: string;
+  label_en: string;
+  sort_order: number;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  org_terms: OrgTermsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  mail_outbox: MailOutboxTable;
+  audit_log: AuditLogTable;
+  login_failures: LoginFailuresTable;
+  taxonomy_terms: TaxonomyTermsTable;
+}
+
+export type Organization = Selectable<OrganizationsTable>;
+export type NewOrganization = Insertable<OrganizationsTable>;
+export type OrganizationUpdate = Updateable<OrganizationsTable>;
+export type User = Selectable<UsersTable>;
