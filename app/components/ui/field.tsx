@@ -25,23 +25,25 @@ function FieldMessages({ id, hint, errors }: { id: string; hint?: ReactNode; err
 }
 
 /** A labelled input with its hint and error message next to it. */
-export function TextField({ label, name, errors, hint, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
+export function TextField({ label, name, errors, hint, id: givenId, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type="text" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...rest} />
+      <input type="text" {...rest} id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
       <FieldMessages id={id} hint={hint} errors={errors} />
     </div>
   );
 }
 
-export function TextAreaField({ label, name, errors, hint, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
+export function TextAreaField({ label, name, errors, hint, id: givenId, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...rest} />
+      <textarea {...rest} id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
       <FieldMessages id={id} hint={hint} errors={errors} />
     </div>
   );
@@ -54,13 +56,15 @@ export function SelectField({
   hint,
   options,
   placeholder,
+  id: givenId,
   ...rest
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
-  const id = useId();
+  const autoId = useId();
+  const id = givenId ?? autoId;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...rest}>
+      <select {...rest} id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -108,4 +112,19 @@ export function FormError({ children }: { children: ReactNode }) {
       {children}
     </div>
   );
+}
+
+type ConformMeta = { id: string; name: string; initialValue?: unknown; errors?: string[] };
+
+/**
+ * Props for our field components from a Conform field: id, name and the value
+ * last typed (kept after a failed submit). Errors are passed separately so
+ * they can be translated.
+ */
+export function conformField(meta: ConformMeta) {
+  return {
+    id: meta.id,
+    name: meta.name,
+    defaultValue: typeof meta.initialValue === "string" ? meta.initialValue : undefined,
+  };
 }

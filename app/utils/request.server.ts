@@ -1,0 +1,5 @@
+import type { AppLoadContext } from "@remix-run/node";
+
+export function clientIp(context: AppLoadContext | undefined): string | null {
+  return typeof context?.clientIp === "string" ? context.clientIp : null;
+}
