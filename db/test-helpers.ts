@@ -60,8 +60,6 @@ async function dropFileDatabase(baseUrl: string) {
   }
 }
 
-let hookInstalled = false;
-
 /**
  * The engines to run data-layer tests on. Call at module level of a test file
  * (it registers an afterAll that drops the file's PostgreSQL database).
@@ -70,10 +68,9 @@ export function testDatabases(): TestEngine[] {
   const engines: TestEngine[] = [{ name: "pglite", config: async () => ({ kind: "pglite", dataDir: null }) }];
   const base = process.env.TEST_DATABASE_URL;
   if (base) {
-    if (!hookInstalled) {
-      hookInstalled = true;
-      afterAll(() => dropFileDatabase(base));
-    }
+    // Registered at every call (the drop is idempotent), so the database is
+    // dropped even when this is called inside a describe block.
+    afterAll(() => dropFileDatabase(base));
     engines.push({
       name: "postgres",
       config: async () => ({ kind: "postgres", url: await filePostgresUrl(base), poolMax: 4 }),
@@ -85,7 +82,9 @@ export function testDatabases(): TestEngine[] {
 /**
  * Opens the engine's database and migrates it to the latest version. On
  * PostgreSQL the file's database is shared by the tests in that file, so the
- * schema is wiped first: each call starts from an empty, fully migrated database.
+ * schema is wiped first: each call starts from an empty, fully migrated
+ * database. Hold one handle at a time per file (a second freshDb on
+ * PostgreSQL wipes the first one's tables); close it in afterEach/afterAll.
  */
 export async function freshDb(engine: TestEngine, opts: { migrate?: boolean } = {}): Promise<{ db: DB; close: () => Promise<void> }> {
   const handle = await openDb(await engine.config());

@@ -3,7 +3,7 @@
  * database, then serve on PORT (default 3000). Running it again keeps the data.
  */
 import { execSync } from "node:child_process";
-import { existsSync, statSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -26,9 +26,12 @@ function newestMtime(dir: string): number {
 function buildIfNeeded() {
   const out = path.resolve("build/index.js");
   const sources = Math.max(newestMtime(path.resolve("app")), newestMtime(path.resolve("db")), statSync("remix.config.js").mtimeMs);
-  if (existsSync(out) && statSync(out).mtimeMs >= sources) return;
+  // A build left by `npm run dev` is a development build: never serve that.
+  const production = existsSync(out) && /\bmode = "production"/.test(readFileSync(out, "utf8"));
+  if (production && statSync(out).mtimeMs >= sources) return;
   console.log("[start] building…");
-  execSync("npx remix build", { stdio: "inherit" });
+  // Always a production build, whatever NODE_ENV the caller has.
+  execSync("npx remix build", { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 }
 
 async function main() {

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/ui/button";
 import { conformField, FormError, TextField } from "~/components/ui/field";
@@ -52,6 +53,12 @@ export default function Login() {
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
+  // After a failed attempt the password box starts empty again (the e-mail stays).
+  useEffect(() => {
+    if (!lastResult) return;
+    const input = document.getElementById(fields.password.id);
+    if (input instanceof HTMLInputElement) input.value = "";
+  }, [lastResult, fields.password.id]);
   return (
     <div className="auth-page">
       <div className="card auth-card">

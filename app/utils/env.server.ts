@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("MediBridge <no-reply@medibridge.kr>"),
+  /** Also write every outgoing message as a JSON file here (local inspection, browser tests). */
+  MAIL_DROP_DIR: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   /** Force Secure + __Host- cookies on (1) or off (0); default: on when PUBLIC_URL is https. */
   SECURE_COOKIES: bool.optional(),

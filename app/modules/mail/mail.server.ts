@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import type { DB } from "../../../db/client";
 import { getEnv } from "~/utils/env.server";
 
@@ -14,7 +16,8 @@ async function smtp(url: string): Promise<Transport> {
 /**
  * The one way e-mail leaves MediBridge. Every message is kept in `mail_outbox`
  * (so every flow works offline and tests can read it); with SMTP_URL set it is
- * also sent, and the outcome recorded. Without SMTP it is written to the log.
+ * also sent, and the outcome recorded. Without SMTP it is written to the log;
+ * with MAIL_DROP_DIR each message is also dropped there as a JSON file.
  */
 export async function sendMail(db: DB, mail: Mail): Promise<void> {
   const env = getEnv();
@@ -23,6 +26,11 @@ export async function sendMail(db: DB, mail: Mail): Promise<void> {
     .values({ to_email: mail.to, subject: mail.subject, body_text: mail.text })
     .returning("id")
     .executeTakeFirstOrThrow();
+  if (env.MAIL_DROP_DIR) {
+    // A pickup directory (one JSON file per message) for local inspection and browser tests.
+    mkdirSync(env.MAIL_DROP_DIR, { recursive: true });
+    writeFileSync(path.join(env.MAIL_DROP_DIR, `${Date.now()}-${row.id}.json`), JSON.stringify({ to: mail.to, subject: mail.subject, text: mail.text }));
+  }
   if (!env.SMTP_URL) {
     if (env.NODE_ENV !== "test") console.log(`[mail] (outbox only) to=${mail.to} subject=${mail.subject}\n${mail.text}\n`);
     return;
