@@ -121,6 +121,121 @@ export interface TaxonomyTermsTable {
   sort_order: number;
 }
 
+export type NeedStatus = "draft" | "open" | "closed" | "matched";
+export type ApplicationStatus = "submitted" | "shortlisted" | "accepted" | "declined" | "withdrawn";
+type NullableDateOnly = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface ProgramCallsTable {
+  id: Generated<string>;
+  name: string;
+  name_en: string | null;
+  description: Generated<string>;
+  eligibility: Generated<string>;
+  budget_krw: number | null;
+  starts_on: NullableDateOnly;
+  ends_on: NullableDateOnly;
+  status: Generated<"open" | "closed">;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface NeedsTable {
+  id: Generated<string>;
+  org_id: string;
+  author_id: string | null;
+  status: Generated<NeedStatus>;
+  title: string;
+  summary: string;
+  /** Confidential: only the owning hospital and companies that accepted this need's NDA. */
+  details: Generated<string>;
+  trl_min: number | null;
+  trl_max: number | null;
+  budget_min_krw: number | null;
+  budget_max_krw: number | null;
+  duration_months: number | null;
+  deadline: NullableDateOnly;
+  program_call_id: string | null;
+  adoption_payer: Generated<string>;
+  adoption_route: Generated<string>;
+  adoption_reimbursement: Generated<string>;
+  nda_version: Generated<number>;
+  nda_text: Generated<string>;
+  search_text: Generated<string>;
+  hidden_at: NullableTimestamp;
+  published_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NeedTermsTable {
+  need_id: string;
+  kind: string;
+  code: string;
+}
+
+export interface NdaAcceptancesTable {
+  id: Generated<string>;
+  need_id: string;
+  org_id: string;
+  user_id: string;
+  nda_version: number;
+  accepted_at: Timestamp;
+}
+
+export interface ApplicationsTable {
+  id: Generated<string>;
+  need_id: string;
+  company_org_id: string;
+  submitted_by: string | null;
+  status: Generated<ApplicationStatus>;
+  approach: string;
+  team: Generated<string>;
+  trl: number | null;
+  budget_krw: number | null;
+  timeline: Generated<string>;
+  decline_reason: string | null;
+  decline_note: string | null;
+  decided_at: NullableTimestamp;
+  first_response_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  application_id: string;
+  author_id: string | null;
+  author_org_id: string;
+  body: string;
+  hidden_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  owner_org_id: string;
+  uploaded_by: string | null;
+  application_id: string | null;
+  message_id: string | null;
+  filename: string;
+  storage_key: string;
+  content_type: Generated<string>;
+  size_bytes: number;
+  sha256: string;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: string;
+  kind: string;
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  link: Generated<string>;
+  read_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   org_terms: OrgTermsTable;
@@ -133,6 +248,14 @@ export interface Database {
   audit_log: AuditLogTable;
   login_failures: LoginFailuresTable;
   taxonomy_terms: TaxonomyTermsTable;
+  program_calls: ProgramCallsTable;
+  needs: NeedsTable;
+  need_terms: NeedTermsTable;
+  nda_acceptances: NdaAcceptancesTable;
+  applications: ApplicationsTable;
+  messages: MessagesTable;
+  attachments: AttachmentsTable;
+  notifications: NotificationsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -41,7 +41,9 @@ export function SiteHeader() {
           </span>
         </Link>
         <nav className="nav" aria-label={t("nav.main")}>
-          {/* Sections join this list as their issues land (needs, pitches, testbeds, events). */}
+          {/* Sections join this list as their issues land (pitches, testbeds, events). */}
+          <NavLink to="/needs">{t("nav.needs")}</NavLink>
+          {me && (me.org.kind === "hospital" || me.org.kind === "company") ? <NavLink to="/applications">{t("nav.applications")}</NavLink> : null}
           {me ? <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink> : null}
           {me?.org.kind === "operator" ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}
         </nav>

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely/migration";
 import * as m0001 from "./20261125_0001_accounts";
+import * as m0002 from "./20261125_0002_needs_applications";
 
 /**
  * Static migration index: works inside the bundled server and in scripts alike
@@ -8,4 +9,5 @@ import * as m0001 from "./20261125_0001_accounts";
  */
 export const migrations: Record<string, Migration> = {
   "20261125_0001_accounts": m0001,
+  "20261125_0002_needs_applications": m0002,
 };

@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import { hash } from "@node-rs/argon2";
 import type { DB } from "../client";
 import { taxonomy, type TaxonomyKind } from "../../app/modules/taxonomy/vocabulary";
+import { seedApplications } from "./demo-applications";
+import { seedNeeds } from "./demo-needs";
 import { DEMO_PASSWORD, demoOrgs } from "./demo-orgs";
 
 /** Keep `taxonomy_terms` equal to the vocabulary file (idempotent). */
@@ -65,6 +67,8 @@ export async function seedDemo(db: DB) {
         await trx.insertInto("memberships").values({ user_id: user.id, org_id: org.id, role: p.role }).execute();
       }
     }
+    await seedNeeds(trx);
+    await seedApplications(trx);
   });
 }
 

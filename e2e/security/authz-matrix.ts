@@ -5,29 +5,15 @@
  * another's, and in the relevant states. Later features add their rows here;
  * `authz-matrix.spec.ts` fails when a route is missing.
  */
-export const ACTORS = ["visitor", "hospital", "company", "investor", "operator"] as const;
-export type Actor = (typeof ACTORS)[number];
+import { APPLICATIONS_ROWS } from "./matrix-applications";
+import { NEEDS_ROWS } from "./matrix-needs";
 
-/** 200/400/404…: that status; "login": a redirect to /login; "redirect": any other redirect. */
-export type Outcome = number | "login" | "redirect";
-
-export type Cell = {
-  /** What is being checked, for the report. */
-  name: string;
-  method: "GET" | "POST";
-  /** Path, or a function of the actor's own organisation slug. */
-  path: string | ((ctx: { ownSlug: string | null }) => string);
-  form?: Record<string, string> | ((ctx: { ids: Record<string, string>; actor: Actor }) => Record<string, string>);
-  scope: "own" | "other" | "public";
-  state?: string;
-  expect: Record<Actor, Outcome>;
-};
-
-const all = (o: Outcome): Record<Actor, Outcome> => ({ visitor: o, hospital: o, company: o, investor: o, operator: o });
-const signedIn = (o: Outcome): Record<Actor, Outcome> => ({ visitor: "login", hospital: o, company: o, investor: o, operator: o });
-const operatorOnly = (o: Outcome): Record<Actor, Outcome> => ({ visitor: "login", hospital: 404, company: 404, investor: 404, operator: o });
+export { ACTORS, all, operatorOnly, signedIn, type Actor, type Cell, type Outcome } from "./matrix-types";
+import { all, operatorOnly, signedIn, type Cell } from "./matrix-types";
 
 export const MATRIX: Record<string, Cell[]> = {
+  ...NEEDS_ROWS,
+  ...APPLICATIONS_ROWS,
   root: [{ name: "shell", method: "GET", path: "/", scope: "public", expect: all(200) }],
   "routes/_index": [{ name: "landing", method: "GET", path: "/?lng=en", scope: "public", expect: all(200) }],
   "routes/$": [{ name: "unknown path", method: "GET", path: "/no-such-page", scope: "public", expect: all(404) }],

@@ -6,6 +6,10 @@ import enOrg from "~/locales/en/org.json";
 import koOrg from "~/locales/ko/org.json";
 import enAdmin from "~/locales/en/admin.json";
 import koAdmin from "~/locales/ko/admin.json";
+import enNeeds from "~/locales/en/needs.json";
+import koNeeds from "~/locales/ko/needs.json";
+import enApplications from "~/locales/en/applications.json";
+import koApplications from "~/locales/ko/applications.json";
 
 /**
  * Every namespace in both languages. Server-only in practice: the root loader
@@ -13,8 +17,8 @@ import koAdmin from "~/locales/ko/admin.json";
  * `resources.test.ts` fails when a key exists in one language only.
  */
 export const resources = {
-  ko: { common: koCommon, auth: koAuth, org: koOrg, admin: koAdmin },
-  en: { common: enCommon, auth: enAuth, org: enOrg, admin: enAdmin },
+  ko: { common: koCommon, auth: koAuth, org: koOrg, admin: koAdmin, needs: koNeeds, applications: koApplications },
+  en: { common: enCommon, auth: enAuth, org: enOrg, admin: enAdmin, needs: enNeeds, applications: enApplications },
 } as const;
 
 export const namespaces = Object.keys(resources.ko) as (keyof typeof resources.ko)[];
