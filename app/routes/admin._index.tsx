@@ -83,27 +83,27 @@ function QueueItem({ org }: { org: ReturnType<typeof useLoaderData<typeof loader
         <dt>{t("queue.applied")}</dt>
         <dd>{formatDate(org.created_at, i18n.language)}</dd>
       </dl>
-      <div className="btn-row" style={{ marginTop: 12 }}>
+      <div className="queue-actions">
         <Form method="post">
           <input type="hidden" name="orgId" value={org.id} />
           <SubmitButton variant="primary" name="intent" value="verify" pendingText={t("queue.verifying")}>
             {t("queue.verify")}
           </SubmitButton>
         </Form>
+        {/* <details> keeps rejection usable without JavaScript. */}
+        <details className="reject-box" open={Boolean(reasonErrors)}>
+          <summary className="btn">{t("queue.reject")}</summary>
+          <Form method="post" className="form" style={{ marginTop: 12 }}>
+            <input type="hidden" name="orgId" value={org.id} />
+            <TextAreaField label={t("queue.reason")} name="reason" required hint={t("queue.reasonHint")} errors={errText(reasonErrors)} />
+            <div className="btn-row">
+              <SubmitButton variant="danger" name="intent" value="reject" pendingText={t("queue.rejecting")}>
+                {t("queue.confirmReject")}
+              </SubmitButton>
+            </div>
+          </Form>
+        </details>
       </div>
-      {/* <details> keeps rejection usable without JavaScript. */}
-      <details className="reject-box" open={Boolean(reasonErrors)}>
-        <summary className="btn">{t("queue.reject")}</summary>
-        <Form method="post" className="form" style={{ marginTop: 12 }}>
-          <input type="hidden" name="orgId" value={org.id} />
-          <TextAreaField label={t("queue.reason")} name="reason" required hint={t("queue.reasonHint")} errors={errText(reasonErrors)} />
-          <div className="btn-row">
-            <SubmitButton variant="danger" name="intent" value="reject" pendingText={t("queue.rejecting")}>
-              {t("queue.confirmReject")}
-            </SubmitButton>
-          </div>
-        </Form>
-      </details>
     </Card>
   );
 }
