@@ -6,9 +6,13 @@ import { isValidBusinessNumber, normalizeBusinessNumber } from "./business-numbe
  * keys (namespace `common`, `validation.*`) so the same schema speaks Korean
  * and English next to the field.
  */
+/** PostgreSQL text cannot hold NUL; other control characters but tab/newline are noise. */
+const stripControl = (v: string) => v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+
 export const requiredText = (max = 200) =>
   z
     .string({ error: "validation.required" })
+    .overwrite(stripControl)
     .trim()
     .min(1, { error: "validation.required" })
     .max(max, { error: "validation.tooLong" });
@@ -16,6 +20,7 @@ export const requiredText = (max = 200) =>
 export const optionalText = (max = 5000) =>
   z
     .string({ error: "validation.invalid" })
+    .overwrite(stripControl)
     .trim()
     .max(max, { error: "validation.tooLong" })
     .optional()
@@ -50,7 +55,19 @@ export const krw = z
   .pipe(z.string().regex(/^\d{1,15}$/, { error: "validation.krw" }))
   .transform((v) => Number(v));
 
-export const optionalKrw = z.union([z.undefined(), krw]).transform((v) => v ?? null);
+/** An optional KRW amount: empty → null; anything else must be digits (with optional separators). */
+export const optionalKrw = z
+  .string({ error: "validation.krw" })
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === "") return null;
+    const digits = v.replace(/[,\s원₩]/g, "");
+    if (!/^\d{1,15}$/.test(digits)) {
+      ctx.addIssue({ code: "custom", message: "validation.krw" });
+      return z.NEVER;
+    }
+    return Number(digits);
+  });
 
 export const trl = z.coerce.number({ error: "validation.trl" }).int({ error: "validation.trl" }).min(1, { error: "validation.trl" }).max(9, { error: "validation.trl" });
 

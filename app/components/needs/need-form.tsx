@@ -1,0 +1,165 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { SubmitButton } from "~/components/ui/button";
+import { ChoiceField, conformField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
+import { adoptionPayers, adoptionReimbursements, adoptionRoutes, NeedSchema } from "~/modules/needs/schemas";
+import { certifications, clinicalAreas, collaborationTypes, techFields, type Term } from "~/modules/taxonomy/vocabulary";
+import { formatKrw } from "~/utils/format";
+import { useErrorText } from "~/utils/forms";
+
+export type NeedFormValues = {
+  title: string;
+  summary: string;
+  details: string;
+  clinicalAreas: string[];
+  techFields: string[];
+  collaborationTypes: string[];
+  certifications: string[];
+  trlMin: string;
+  trlMax: string;
+  budgetMinKrw: string;
+  budgetMaxKrw: string;
+  durationMonths: string;
+  deadline: string;
+  programCallId: string;
+  adoptionPayer: string;
+  adoptionRoute: string;
+  adoptionReimbursement: string;
+  ndaText: string;
+};
+
+const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : []);
+
+function BudgetField(props: { label: string; id: string; name: string; defaultValue?: string; errors?: string[] }) {
+  const { t, i18n } = useTranslation("needs");
+  const [value, setValue] = useState(props.defaultValue ?? "");
+  const digits = value.replace(/[,\s원₩]/g, "");
+  const preview = /^\d{1,15}$/.test(digits) ? t("form.budgetPreview", { amount: formatKrw(Number(digits), i18n.language) }) : null;
+  return (
+    <TextField
+      label={props.label}
+      id={props.id}
+      name={props.name}
+      defaultValue={props.defaultValue}
+      inputMode="numeric"
+      onChange={(e) => setValue(e.currentTarget.value)}
+      hint={
+        <>
+          {t("form.budgetHint")}
+          {preview ? (
+            <>
+              {" "}
+              <strong aria-live="polite">{preview}</strong>
+            </>
+          ) : null}
+        </>
+      }
+      errors={props.errors}
+    />
+  );
+}
+
+/** The need form, shared by /needs/new and /needs/:id/edit. Every value typed is kept after a failed submit. */
+export function NeedForm({
+  mode,
+  defaultValue,
+  lastResult,
+  calls,
+  cancelTo,
+}: {
+  mode: "new" | "edit";
+  defaultValue: NeedFormValues;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  calls: { id: string; name: string; name_en: string | null }[];
+  cancelTo: string;
+}) {
+  const { t, i18n } = useTranslation("needs");
+  const errText = useErrorText();
+  const en = i18n.language === "en";
+  const [form, fields] = useForm({
+    id: "need",
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NeedSchema }),
+    defaultValue,
+  });
+  const opts = (terms: Term[]) => terms.map((x) => ({ value: x.code, label: en ? x.label.en : x.label.ko }));
+  const enumOpts = (group: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`adoption.${group}.${v}`) }));
+  const hasErrors = Boolean(lastResult?.error && Object.values(lastResult.error).some((e) => e?.length));
+  return (
+    <Form method="post" className="form" style={{ maxWidth: 760 }} {...getFormProps(form)}>
+      <FormError>{hasErrors ? t("form.errorSummary") : null}</FormError>
+      <FormError>{errText(form.errors)?.join(" ")}</FormError>
+      <h2 className="form-section">{t("form.basics")}</h2>
+      <TextField label={t("form.title")} {...conformField(fields.title)} required maxLength={120} hint={t("form.titleHint")} errors={errText(fields.title.errors)} />
+      <TextAreaField label={t("form.summary")} {...conformField(fields.summary)} required maxLength={2000} hint={t("form.summaryHint")} errors={errText(fields.summary.errors)} />
+
+      <h2 className="form-section">{t("form.tags")}</h2>
+      <ChoiceField label={t("form.clinicalAreas")} name="clinicalAreas" options={opts(clinicalAreas)} defaultValue={list(fields.clinicalAreas.initialValue)} errors={errText(fields.clinicalAreas.errors)} />
+      <ChoiceField label={t("form.techFields")} name="techFields" options={opts(techFields)} defaultValue={list(fields.techFields.initialValue)} errors={errText(fields.techFields.errors)} />
+      <ChoiceField
+        label={t("form.collaborationTypes")}
+        name="collaborationTypes"
+        options={opts(collaborationTypes)}
+        defaultValue={list(fields.collaborationTypes.initialValue)}
+        errors={errText(fields.collaborationTypes.errors)}
+      />
+      <ChoiceField label={t("form.certifications")} name="certifications" options={opts(certifications)} defaultValue={list(fields.certifications.initialValue)} errors={errText(fields.certifications.errors)} />
+
+      <h2 className="form-section">{t("form.scope")}</h2>
+      <div className="grid-2">
+        <TextField label={t("form.trlMin")} {...conformField(fields.trlMin)} type="number" min={1} max={9} hint={t("form.trlHint")} errors={errText(fields.trlMin.errors)} />
+        <TextField label={t("form.trlMax")} {...conformField(fields.trlMax)} type="number" min={1} max={9} hint={t("form.trlHint")} errors={errText(fields.trlMax.errors)} />
+        <BudgetField label={t("form.budgetMin")} {...conformField(fields.budgetMinKrw)} errors={errText(fields.budgetMinKrw.errors)} />
+        <BudgetField label={t("form.budgetMax")} {...conformField(fields.budgetMaxKrw)} errors={errText(fields.budgetMaxKrw.errors)} />
+        <TextField label={t("form.duration")} {...conformField(fields.durationMonths)} type="number" min={1} max={120} errors={errText(fields.durationMonths.errors)} />
+        <TextField label={t("form.deadline")} {...conformField(fields.deadline)} type="date" hint={t("form.deadlineHint")} errors={errText(fields.deadline.errors)} />
+      </div>
+      <SelectField
+        label={t("form.call")}
+        {...conformField(fields.programCallId)}
+        placeholder={t("form.callNone")}
+        options={calls.map((c) => ({ value: c.id, label: en && c.name_en ? c.name_en : c.name }))}
+        errors={errText(fields.programCallId.errors)}
+      />
+
+      <h2 className="form-section">{t("form.adoption")}</h2>
+      <div className="grid-2">
+        <SelectField label={t("form.payer")} {...conformField(fields.adoptionPayer)} placeholder={t("form.choose")} options={enumOpts("payer", adoptionPayers)} errors={errText(fields.adoptionPayer.errors)} />
+        <SelectField label={t("form.route")} {...conformField(fields.adoptionRoute)} placeholder={t("form.choose")} options={enumOpts("route", adoptionRoutes)} errors={errText(fields.adoptionRoute.errors)} />
+        <SelectField
+          label={t("form.reimbursement")}
+          {...conformField(fields.adoptionReimbursement)}
+          placeholder={t("form.choose")}
+          options={enumOpts("reimbursement", adoptionReimbursements)}
+          errors={errText(fields.adoptionReimbursement.errors)}
+        />
+      </div>
+
+      <h2 className="form-section">{t("form.confidential")}</h2>
+      <TextAreaField label={t("form.details")} {...conformField(fields.details)} rows={8} hint={t("form.detailsHint")} errors={errText(fields.details.errors)} />
+      <TextAreaField label={t("form.ndaText")} {...conformField(fields.ndaText)} rows={5} hint={t("form.ndaHint")} errors={errText(fields.ndaText.errors)} />
+
+      <div className="btn-row">
+        {mode === "new" ? (
+          <>
+            <SubmitButton variant="primary" name="intent" value="publish" pendingText={t("form.saving")}>
+              {t("form.publish")}
+            </SubmitButton>
+            <SubmitButton name="intent" value="draft" pendingText={t("form.saving")}>
+              {t("form.saveDraft")}
+            </SubmitButton>
+          </>
+        ) : (
+          <SubmitButton variant="primary" name="intent" value="save" pendingText={t("form.saving")}>
+            {t("form.save")}
+          </SubmitButton>
+        )}
+        <Link to={cancelTo}>{t("form.cancel")}</Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,132 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { NeedCard } from "~/components/needs/need-card";
+import { EmptyState, PageHead } from "~/components/ui/misc";
+import { Pagination } from "~/components/ui/pagination";
+import { getCurrentUser } from "~/modules/auth/session.server";
+import { todayInSeoul } from "~/modules/needs/dates";
+import { deadlineFilters, listSorts, parseListQuery } from "~/modules/needs/schemas";
+import { clinicalAreas, collaborationTypes, techFields, type Term } from "~/modules/taxonomy/vocabulary";
+import { getDb } from "~/utils/db.server";
+import { withDb } from "~/utils/http.server";
+import { listOpenNeeds } from "../../db/queries/needs";
+
+export const meta: MetaFunction = () => [{ title: "임상 수요 · MediBridge" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Any query string is accepted: unknown or malformed values fall back to defaults.
+  const query = parseListQuery(new URL(request.url).searchParams);
+  return withDb(async () => {
+    const current = await getCurrentUser(request);
+    const result = await listOpenNeeds(await getDb(), query);
+    return {
+      query,
+      ...result,
+      today: todayInSeoul(),
+      canPost: current?.user.org.kind === "hospital",
+      filtered: Boolean(query.q || query.area || query.field || query.type || query.deadline !== "all"),
+    };
+  });
+}
+
+function TermSelect({ id, name, label, terms, value }: { id: string; name: string; label: string; terms: Term[]; value: string | undefined }) {
+  const { t, i18n } = useTranslation("needs");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{t("list.any")}</option>
+        {terms.map((x) => (
+          <option key={x.code} value={x.code}>
+            {i18n.language === "en" ? x.label.en : x.label.ko}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export default function NeedsList() {
+  const { query, rows, total, page, pageCount, today, canPost, filtered } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("needs");
+  const deadlineLabel: Record<string, string> = { all: t("list.deadlineAll"), "open-deadline": t("list.deadlineOpen"), "always-on": t("list.deadlineAlways") };
+  const sortLabel: Record<string, string> = { newest: t("list.sortNewest"), closing: t("list.sortClosing") };
+  return (
+    <>
+      <PageHead
+        title={t("list.title")}
+        description={t("list.lead")}
+        actions={
+          <>
+            <Link to="/calls">{t("list.calls")}</Link>
+            {canPost ? (
+              <Link className="btn btn-primary" to="/needs/new">
+                {t("list.new")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <section className="card" aria-labelledby="filters-title" style={{ marginBottom: 20 }}>
+        <h2 id="filters-title" className="visually-hidden">
+          {t("list.filters")}
+        </h2>
+        {/* A plain GET form: works without JavaScript and keeps the URL shareable. */}
+        <Form method="get" role="search" aria-labelledby="filters-title">
+          <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(190px, 1fr))", alignItems: "end" }}>
+            <div className="field" style={{ gridColumn: "1 / -1" }}>
+              <label htmlFor="needs-q">{t("list.q")}</label>
+              <input id="needs-q" type="search" name="q" defaultValue={query.q} maxLength={100} aria-describedby="needs-q-hint" />
+              <p className="hint" id="needs-q-hint">
+                {t("list.qHint")}
+              </p>
+            </div>
+            <TermSelect id="needs-area" name="area" label={t("list.area")} terms={clinicalAreas} value={query.area} />
+            <TermSelect id="needs-field" name="field" label={t("list.field")} terms={techFields} value={query.field} />
+            <TermSelect id="needs-type" name="type" label={t("list.type")} terms={collaborationTypes} value={query.type} />
+            <div className="field">
+              <label htmlFor="needs-deadline">{t("list.deadline")}</label>
+              <select id="needs-deadline" name="deadline" defaultValue={query.deadline}>
+                {deadlineFilters.map((v) => (
+                  <option key={v} value={v}>
+                    {deadlineLabel[v]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="needs-sort">{t("list.sort")}</label>
+              <select id="needs-sort" name="sort" defaultValue={query.sort}>
+                {listSorts.map((v) => (
+                  <option key={v} value={v}>
+                    {sortLabel[v]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="btn-row">
+              <button type="submit" className="btn btn-primary">
+                {t("list.apply")}
+              </button>
+              <Link to="/needs">{t("list.reset")}</Link>
+            </div>
+          </div>
+        </Form>
+      </section>
+      <p className="muted" role="status">
+        {t("list.count", { count: total })}
+      </p>
+      {rows.length ? (
+        <div className="stack">
+          {rows.map((n) => (
+            <NeedCard key={n.id} need={n} today={today} />
+          ))}
+        </div>
+      ) : (
+        <EmptyState title={t("list.emptyTitle")}>{filtered ? t("list.emptyFiltered") : t("list.emptyNone")}</EmptyState>
+      )}
+      <Pagination page={page} pageCount={pageCount} />
+    </>
+  );
+}
