@@ -2,11 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { MatchBreakdown } from "~/components/matching/match-card";
 import { DeadlineText, NeedStatusBadge } from "~/components/needs/need-bits";
 import { TermBadges } from "~/components/terms";
 import { SubmitButton } from "~/components/ui/button";
 import { Badge, Card, Notice, PageHead } from "~/components/ui/misc";
 import { getCurrentUser, requireVerified } from "~/modules/auth/session.server";
+import { getLocale } from "~/modules/i18n/i18n.server";
+import { recommendCompanies } from "~/modules/matching/service.server";
 import { todayInSeoul } from "~/modules/needs/dates";
 import { acceptNda, canSeeNeed, confidentialAccess, readDetails, type Viewer } from "~/modules/needs/needs.server";
 import { isUuid } from "~/modules/needs/schemas";
@@ -33,6 +36,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The confidential text is read (and sent) only for a viewer allowed to see it.
     const details = viewer ? await readDetails(db, need, viewer, access, clientIp(context)) : null;
     const own = viewer?.orgId === need.org_id;
+    const lng = await getLocale(request);
+    // The owning hospital sees which companies could solve it, and why.
+    const recommended = own && need.status === "open" && !need.hidden_at ? await recommendCompanies(db, need.id, lng, 5) : [];
     const { org_id: _orgId, hidden_at, nda_text, ...pub } = need;
     return {
       need: { ...pub, hidden: hidden_at !== null },
@@ -43,6 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ndaText: access === "nda-needed" || access === "nda-accepted" || access === "unverified" ? nda_text : null,
       canApply: viewer?.orgKind === "company" && need.status === "open" && !need.hidden_at,
       today: todayInSeoul(),
+      recommended,
     };
   });
 }
@@ -97,6 +104,24 @@ function Confidential() {
         </p>
       ) : (
         <p className="muted">{t("detail.summaryOnly")}</p>
+      )}
+    </Card>
+  );
+}
+
+function RecommendedCompanies() {
+  const { recommended } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <Card aria-labelledby="recommended-title" id="recommended">
+      <h2 id="recommended-title">{t("match.recommendedCompanies")}</h2>
+      <p className="muted">{t("match.explain")}</p>
+      {recommended.length === 0 ? (
+        <p>{t("match.noRecommendations")}</p>
+      ) : (
+        recommended.map((r) => (
+          <MatchBreakdown key={r.org.slug} match={r.match} title={<Link to={`/orgs/${r.org.slug}`}>{r.org.name}</Link>} />
+        ))
       )}
     </Card>
   );
@@ -185,6 +210,7 @@ export default function NeedDetail() {
       </Card>
       <div style={{ marginTop: 20 }}>
         <Confidential />
+        {own && need.status === "open" ? <RecommendedCompanies /> : null}
       </div>
     </>
   );

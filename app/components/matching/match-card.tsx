@@ -31,7 +31,7 @@ export function MatchBreakdown({ match, title }: { match: MatchViewData; title: 
               </span>
             </div>
             {p.max > 0 ? (
-              <div className="bar" aria-hidden="true">
+              <div className="match-bar" aria-hidden="true">
                 <span style={{ width: `${Math.max(0, Math.min(100, (p.points / p.max) * 100))}%` }} />
               </div>
             ) : null}

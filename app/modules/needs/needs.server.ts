@@ -1,3 +1,4 @@
+import { refreshNeed } from "~/modules/matching/service.server";
 import type { DB } from "../../../db/client";
 import type { NeedStatus, OrgKind } from "../../../db/schema";
 import { getNeedDetails, hasNdaAcceptance, insertNdaAcceptance, isOpenCall } from "../../../db/queries/needs";
@@ -55,7 +56,7 @@ async function checkCall(db: DB, input: NeedInput, keepCallId: string | null): P
 export async function createNeed(db: DB, actor: Actor, input: NeedInput, opts: { publish: boolean; defaultNda: string }): Promise<SaveResult> {
   const bad = await checkCall(db, input, null);
   if (bad) return bad;
-  return db.transaction().execute(async (trx) => {
+  const saved = await db.transaction().execute(async (trx) => {
     const now = new Date();
     const row = await trx
       .insertInto("needs")
@@ -74,6 +75,8 @@ export async function createNeed(db: DB, actor: Actor, input: NeedInput, opts: {
     if (terms.length) await trx.insertInto("need_terms").values(terms.map((t) => ({ ...t, need_id: row.id }))).execute();
     return { ok: true as const, id: row.id };
   });
+  await refreshNeed(db, saved.id);
+  return saved;
 }
 
 /**
@@ -81,7 +84,7 @@ export async function createNeed(db: DB, actor: Actor, input: NeedInput, opts: {
  * NDA version: acceptances of earlier versions no longer unlock the details.
  */
 export async function updateNeed(db: DB, actor: Actor, needId: string, input: NeedInput, opts: { defaultNda: string }): Promise<SaveResult | null> {
-  return db.transaction().execute(async (trx) => {
+  const saved = await db.transaction().execute(async (trx) => {
     const cur = await trx.selectFrom("needs").select(["nda_text", "nda_version", "program_call_id"]).where("id", "=", needId).where("org_id", "=", actor.orgId).forUpdate().executeTakeFirst();
     if (!cur) return null;
     const bad = await checkCall(trx, input, cur.program_call_id);
@@ -99,6 +102,8 @@ export async function updateNeed(db: DB, actor: Actor, needId: string, input: Ne
     if (terms.length) await trx.insertInto("need_terms").values(terms.map((t) => ({ ...t, need_id: needId }))).execute();
     return { ok: true as const, id: needId };
   });
+  if (saved?.ok) await refreshNeed(db, needId);
+  return saved;
 }
 
 const TRANSITIONS: Record<NeedStatusIntent, { from: NeedStatus[]; to: NeedStatus }> = {
@@ -110,7 +115,7 @@ const TRANSITIONS: Record<NeedStatusIntent, { from: NeedStatus[]; to: NeedStatus
 
 /** null: not this organisation's need (→ 404); false: not allowed from the current status. */
 export async function changeNeedStatus(db: DB, actor: Actor, needId: string, intent: NeedStatusIntent): Promise<boolean | null> {
-  return db.transaction().execute(async (trx) => {
+  const changed = await db.transaction().execute(async (trx) => {
     const cur = await trx.selectFrom("needs").select(["status", "published_at"]).where("id", "=", needId).where("org_id", "=", actor.orgId).forUpdate().executeTakeFirst();
     if (!cur) return null;
     const tr = TRANSITIONS[intent];
@@ -128,6 +133,8 @@ export async function changeNeedStatus(db: DB, actor: Actor, needId: string, int
       .execute();
     return true;
   });
+  if (changed) await refreshNeed(db, needId);
+  return changed;
 }
 
 type PublicNeed = { id: string; org_id: string; status: NeedStatus; hidden_at: Date | null; nda_version: number };

@@ -1,6 +1,8 @@
+import { sql } from "kysely";
 import type { DB } from "../../../db/client";
 import type { OrgKind } from "../../../db/schema";
 import { audit } from "~/modules/audit/audit.server";
+import { refreshCompany } from "~/modules/matching/service.server";
 import { newToken } from "~/modules/auth/tokens.server";
 import { bilingual, sendMail } from "~/modules/mail/mail.server";
 import type { ProfileInput } from "./schemas";
@@ -115,6 +117,7 @@ export async function updateProfile(db: DB, actor: { userId: string; orgId: stri
     }
     await audit(trx, { event: "org.profile.updated", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "organization", targetId: actor.orgId, ip });
   });
+  if (actor.orgKind === "company") await refreshCompany(db, actor.orgId);
 }
 
 export async function listMembers(db: DB, orgId: string) {
@@ -250,6 +253,7 @@ export async function decideVerification(
   } else {
     await db.updateTable("organizations").set({ status: "rejected", rejection_reason: input.reason }).where("id", "=", org.id).execute();
   }
+  if (org.kind === "company") await refreshCompany(db, org.id);
   await audit(db, {
     event: input.decision === "verify" ? "org.verified" : "org.rejected",
     actorUserId: actor.userId,
@@ -282,4 +286,35 @@ export async function decideVerification(
     );
   }
   return { ok: true, name: org.name };
+}
+
+// ---- Response figures (hospital profiles) ----
+
+/**
+ * How a hospital answers applications to its needs: the share that got a first
+ * response or a decision, and the median hours until then. Applications the
+ * company withdrew before any answer do not count against the hospital.
+ */
+export async function responseStats(db: DB, orgId: string): Promise<{ total: number; answered: number; rate: number | null; medianHours: number | null }> {
+  const r = await db
+    .selectFrom("applications as a")
+    .innerJoin("needs as n", "n.id", "a.need_id")
+    .select([
+      sql<number>`count(*)::int`.as("total"),
+      sql<number>`(count(*) filter (where coalesce(a.first_response_at, a.decided_at) is not null))::int`.as("answered"),
+      sql<number | null>`(percentile_cont(0.5) within group (order by extract(epoch from coalesce(a.first_response_at, a.decided_at) - a.created_at)) filter (where coalesce(a.first_response_at, a.decided_at) is not null))::float8 / 3600`.as(
+        "median_hours",
+      ),
+    ])
+    .where("n.org_id", "=", orgId)
+    .where((eb) => eb.or([eb("a.status", "<>", "withdrawn"), eb(eb.fn.coalesce("a.first_response_at", "a.decided_at"), "is not", null)]))
+    .executeTakeFirstOrThrow();
+  const total = Number(r.total);
+  const answered = Number(r.answered);
+  return {
+    total,
+    answered,
+    rate: total ? Math.round((answered / total) * 100) : null,
+    medianHours: r.median_hours == null ? null : Math.round(Number(r.median_hours) * 10) / 10,
+  };
 }
