@@ -5,6 +5,7 @@ import { NeedCard } from "~/components/needs/need-card";
 import { EmptyState, PageHead } from "~/components/ui/misc";
 import { Pagination } from "~/components/ui/pagination";
 import { getCurrentUser } from "~/modules/auth/session.server";
+import { scoresForCompany } from "~/modules/matching/service.server";
 import { todayInSeoul } from "~/modules/needs/dates";
 import { deadlineFilters, listSorts, parseListQuery } from "~/modules/needs/schemas";
 import { clinicalAreas, collaborationTypes, techFields, type Term } from "~/modules/taxonomy/vocabulary";
@@ -19,9 +20,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseListQuery(new URL(request.url).searchParams);
   return withDb(async () => {
     const current = await getCurrentUser(request);
-    const result = await listOpenNeeds(await getDb(), query);
+    const db = await getDb();
+    const me = current?.user;
+    // A verified company sees its match score on every need and may sort by it.
+    const scores = me?.org.kind === "company" && me.org.status === "verified" ? await scoresForCompany(db, me.org.id) : null;
+    const effective = query.sort === "match" && !scores ? { ...query, sort: "newest" as const } : query;
+    const result = await listOpenNeeds(db, effective, undefined, scores ?? undefined);
     return {
-      query,
+      query: effective,
+      canMatch: Boolean(scores),
+      matchScores: scores ? Object.fromEntries(result.rows.map((r) => [r.id, scores.get(r.id) ?? 0])) : null,
       ...result,
       today: todayInSeoul(),
       canPost: current?.user.org.kind === "hospital",
@@ -48,10 +56,10 @@ function TermSelect({ id, name, label, terms, value }: { id: string; name: strin
 }
 
 export default function NeedsList() {
-  const { query, rows, total, page, pageCount, today, canPost, filtered } = useLoaderData<typeof loader>();
+  const { query, rows, total, page, pageCount, today, canPost, filtered, canMatch, matchScores } = useLoaderData<typeof loader>();
   const { t } = useTranslation("needs");
   const deadlineLabel: Record<string, string> = { all: t("list.deadlineAll"), "open-deadline": t("list.deadlineOpen"), "always-on": t("list.deadlineAlways") };
-  const sortLabel: Record<string, string> = { newest: t("list.sortNewest"), closing: t("list.sortClosing") };
+  const sortLabel: Record<string, string> = { newest: t("list.sortNewest"), closing: t("list.sortClosing"), match: t("list.sortMatch") };
   return (
     <>
       <PageHead
@@ -98,7 +106,7 @@ export default function NeedsList() {
             <div className="field">
               <label htmlFor="needs-sort">{t("list.sort")}</label>
               <select id="needs-sort" name="sort" defaultValue={query.sort}>
-                {listSorts.map((v) => (
+                {listSorts.filter((v) => v !== "match" || canMatch).map((v) => (
                   <option key={v} value={v}>
                     {sortLabel[v]}
                   </option>
@@ -120,7 +128,7 @@ export default function NeedsList() {
       {rows.length ? (
         <div className="stack">
           {rows.map((n) => (
-            <NeedCard key={n.id} need={n} today={today} />
+            <NeedCard key={n.id} need={n} today={today} matchScore={matchScores ? matchScores[n.id] : undefined} />
           ))}
         </div>
       ) : (

@@ -32,13 +32,16 @@ export type ListFilters = {
   field?: string;
   type?: string;
   deadline?: "all" | "open-deadline" | "always-on";
-  sort?: "newest" | "closing";
+  sort?: "newest" | "closing" | "match";
   page?: number;
   callId?: string;
 };
 
-/** Public list: open, not hidden, of a verified hospital, deadline not passed. */
-export async function listOpenNeeds(db: DB, f: ListFilters, pageSize = PAGE_SIZE) {
+/**
+ * Public list: open, not hidden, of a verified hospital, deadline not passed.
+ * With sort "match" and a `rank` (need id → score) the page is ordered by score.
+ */
+export async function listOpenNeeds(db: DB, f: ListFilters, pageSize = PAGE_SIZE, rank?: Map<string, number>) {
   let base = db
     .selectFrom("needs as n")
     .innerJoin("organizations as o", "o.id", "n.org_id")
@@ -67,6 +70,13 @@ export async function listOpenNeeds(db: DB, f: ListFilters, pageSize = PAGE_SIZE
 
   const { n: total } = await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
   const page = Math.max(1, f.page ?? 1);
+  // Best match first: rank the filtered ids in memory, then read one page of rows.
+  let pageIds: string[] | null = null;
+  if (f.sort === "match" && rank) {
+    const ids = (await base.select("n.id").execute()).map((r) => r.id);
+    ids.sort((a, b) => (rank.get(b) ?? 0) - (rank.get(a) ?? 0) || (a < b ? -1 : 1));
+    pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
+  }
   let q = base.select([
     "n.id",
     "n.title",
@@ -82,11 +92,17 @@ export async function listOpenNeeds(db: DB, f: ListFilters, pageSize = PAGE_SIZE
     "o.slug as org_slug",
   ]);
   q = f.sort === "closing" ? q.orderBy(sql`n.deadline asc nulls last`).orderBy("n.published_at", "desc") : q.orderBy(sql`n.published_at desc nulls last`).orderBy("n.created_at", "desc");
-  const rows = await q
-    .orderBy("n.id")
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+  let rows;
+  if (pageIds) {
+    const order = new Map(pageIds.map((id, i) => [id, i]));
+    rows = pageIds.length ? (await q.where("n.id", "in", pageIds).execute()).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : [];
+  } else {
+    rows = await q
+      .orderBy("n.id")
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+  }
   const terms = await termsOfNeeds(
     db,
     rows.map((r) => r.id),

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TermBadges } from "~/components/terms";
+import { Badge } from "~/components/ui/misc";
 import { formatKrwRange } from "~/utils/format";
 import { DeadlineText } from "./need-bits";
 
@@ -24,7 +25,7 @@ function truncate(s: string, n: number) {
   return chars.length > n ? `${chars.slice(0, n).join("").trimEnd()}…` : s;
 }
 
-export function NeedCard({ need, today, headingLevel = 2 }: { need: NeedCardData; today: string; headingLevel?: 2 | 3 }) {
+export function NeedCard({ need, today, headingLevel = 2, matchScore }: { need: NeedCardData; today: string; headingLevel?: 2 | 3; matchScore?: number }) {
   const { t, i18n } = useTranslation("needs");
   const en = i18n.language === "en";
   const H = headingLevel === 2 ? "h2" : "h3";
@@ -33,6 +34,11 @@ export function NeedCard({ need, today, headingLevel = 2 }: { need: NeedCardData
       <H id={`need-${need.id}`} style={{ fontSize: "1.12rem", marginBottom: 4 }}>
         <Link to={`/needs/${need.id}`}>{need.title}</Link>
       </H>
+      {matchScore !== undefined ? (
+        <p style={{ margin: "0 0 6px" }}>
+          <Badge tone={matchScore >= 50 ? "success" : matchScore >= 20 ? "info" : "default"}>{t("list.matchScore", { score: matchScore.toFixed(1) })}</Badge>
+        </p>
+      ) : null}
       <p className="muted" style={{ margin: "0 0 8px" }}>
         <Link to={`/orgs/${need.org_slug}`}>{en && need.org_name_en ? need.org_name_en : need.org_name}</Link>
       </p>

@@ -75,7 +75,8 @@ export const needStatusIntents = ["publish", "close", "match", "reopen"] as cons
 export type NeedStatusIntent = (typeof needStatusIntents)[number];
 
 /** Query string of /needs: anything unexpected falls back to its default, never an error. */
-export const listSorts = ["newest", "closing"] as const;
+/** "match": best match first, for a signed-in verified company (falls back to newest otherwise). */
+export const listSorts = ["newest", "closing", "match"] as const;
 export const deadlineFilters = ["all", "open-deadline", "always-on"] as const;
 const fallback = <T extends z.ZodType>(schema: T, value: z.output<T>) => schema.catch(value);
 
