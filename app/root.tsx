@@ -22,6 +22,8 @@ import { fallbackLng, isLng, type Lng } from "~/modules/i18n/config";
 import { getLocale, lngCookieHeader } from "~/modules/i18n/i18n.server";
 import { resources } from "~/modules/i18n/resources";
 import { getSession } from "~/modules/auth/session.server";
+import { countUnread } from "~/modules/notifications/notifications.server";
+import { getDb } from "~/utils/db.server";
 import { readToast } from "~/utils/toast.server";
 import { useNonce } from "~/utils/nonce";
 
@@ -45,6 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getSession(request).catch(() => null);
   if (current?.setCookie) headers.append("Set-Cookie", current.setCookie);
   const me = current?.user ?? null;
+  // The header bell: one indexed count, and never a reason for the shell to fail.
+  const unread = me ? await getDb().then((db) => countUnread(db, me.id)).catch(() => 0) : 0;
   return data(
     {
       lng,
@@ -57,6 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         role: me.role,
         org: { name: me.org.name, slug: me.org.slug, kind: me.org.kind, status: me.org.status },
       },
+      unread,
     },
     { headers },
   );

@@ -51,6 +51,9 @@ export function SiteHeader() {
           <LangSwitch />
           {me ? (
             <>
+              <Link to="/notifications" className="btn btn-sm btn-ghost" aria-label={t("applications:notifications.bellLabel", { count: data?.unread ?? 0 })}>
+                {t("applications:notifications.bell", { count: data?.unread ?? 0 })}
+              </Link>
               <span className="user-chip">
                 {me.name} · {me.org.name}
               </span>

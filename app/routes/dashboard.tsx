@@ -1,11 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CompanyApplications } from "~/components/dashboard/company-applications";
+import { HospitalNeeds } from "~/components/dashboard/hospital-needs";
 import { Card, Notice, PageHead } from "~/components/ui/misc";
+import { RecommendedNeeds } from "~/components/dashboard/recommended-needs";
+import { companyApplicationsSummary } from "~/modules/applications/applications.server";
 import { requireUser } from "~/modules/auth/session.server";
+import { getLocale } from "~/modules/i18n/i18n.server";
+import { recommendNeeds } from "~/modules/matching/service.server";
 import { countPending } from "~/modules/orgs/orgs.server";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
+import { listOrgNeeds } from "../../db/queries/needs";
 
 export const meta: MetaFunction = () => [{ title: "대시보드 · MediBridge" }];
 
@@ -18,12 +25,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       me: { name: user.name, role: user.role },
       org: { ...user.org, rejectionReason: org.rejection_reason },
       pending: user.org.kind === "operator" ? await countPending(db) : 0,
+      hospitalNeeds: user.org.kind === "hospital" ? await listOrgNeeds(db, user.org.id) : [],
+      companyApplications: user.org.kind === "company" ? await companyApplicationsSummary(db, user.org.id) : [],
+      recommendedNeeds: user.org.kind === "company" && user.org.status === "verified" ? await recommendNeeds(db, user.org.id, await getLocale(request), 5) : null,
     };
   });
 }
 
 export default function Dashboard() {
-  const { me, org, pending } = useLoaderData<typeof loader>();
+  const { me, org, pending, companyApplications, hospitalNeeds, recommendedNeeds } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -43,6 +53,10 @@ export default function Dashboard() {
                 {t("dashboard.operator.goAdmin")}
               </Link>
             </>
+          ) : org.kind === "hospital" ? (
+            <HospitalNeeds needs={hospitalNeeds} />
+          ) : org.kind === "company" ? (
+            <CompanyApplications items={companyApplications} />
           ) : (
             <p className="muted">{t(`dashboard.${org.kind}.next`)}</p>
           )}
@@ -62,6 +76,7 @@ export default function Dashboard() {
           </ul>
         </Card>
       </div>
+      {recommendedNeeds ? <RecommendedNeeds items={recommendedNeeds} /> : null}
     </>
   );
 }

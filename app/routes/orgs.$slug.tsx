@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { TermBadges } from "~/components/terms";
 import { Badge, Card, PageHead } from "~/components/ui/misc";
 import { getCurrentUser } from "~/modules/auth/session.server";
-import { getProfile } from "~/modules/orgs/orgs.server";
+import { getProfile, responseStats } from "~/modules/orgs/orgs.server";
 import { getDb } from "~/utils/db.server";
 import { formatKrwRange } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
@@ -15,14 +15,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return withDb(async () => {
     const current = await getCurrentUser(request);
     const viewer = current ? { orgId: current.user.org.id, orgKind: current.user.org.kind } : null;
-    const org = await getProfile(await getDb(), params.slug ?? "", viewer);
+    const db = await getDb();
+    const org = await getProfile(db, params.slug ?? "", viewer);
     if (!org) notFound();
-    return { org, canEdit: Boolean(current && current.user.org.id === org.id) };
+    const stats = org.kind === "hospital" ? await responseStats(db, org.id) : null;
+    return { org, canEdit: Boolean(current && current.user.org.id === org.id), stats };
   });
 }
 
 export default function OrgProfile() {
-  const { org, canEdit } = useLoaderData<typeof loader>();
+  const { org, canEdit, stats } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("org");
   const en = i18n.language === "en";
   const name = en && org.name_en ? org.name_en : org.name;
@@ -111,6 +113,7 @@ export default function OrgProfile() {
           </dl>
         </Card>
       </div>
+      {stats ? <ResponseStats stats={stats} /> : null}
       {org.kind === "investor" && org.thesis ? (
         <Card aria-labelledby="thesis-title" style={{ marginTop: 20 }}>
           <h2 id="thesis-title">{t("fields.thesis")}</h2>
@@ -118,5 +121,26 @@ export default function OrgProfile() {
         </Card>
       ) : null}
     </>
+  );
+}
+
+function ResponseStats({ stats }: { stats: { total: number; answered: number; rate: number | null; medianHours: number | null } }) {
+  const { t } = useTranslation("applications");
+  const h = stats.medianHours;
+  return (
+    <Card aria-labelledby="response-title" style={{ marginTop: 20 }}>
+      <h2 id="response-title">{t("stats.title")}</h2>
+      {stats.total === 0 ? (
+        <p className="muted">{t("stats.none")}</p>
+      ) : (
+        <dl className="kv">
+          <dt>{t("stats.rate")}</dt>
+          <dd>{t("stats.rateValue", { rate: stats.rate ?? 0, answered: stats.answered, total: stats.total })}</dd>
+          <dt>{t("stats.median")}</dt>
+          <dd>{h == null ? "—" : h < 48 ? t("stats.hours", { count: Math.round(h) }) : t("stats.days", { count: Math.round(h / 24) })}</dd>
+        </dl>
+      )}
+      <p className="hint">{t("stats.hint")}</p>
+    </Card>
   );
 }

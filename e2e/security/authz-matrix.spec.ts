@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { DEMO } from "../fixtures";
 import { ACTORS, MATRIX, type Actor, type Outcome } from "./authz-matrix";
+import { lookupApplicationIds } from "./matrix-applications";
 
 const LOGIN: Record<Exclude<Actor, "visitor">, string> = {
   hospital: DEMO.users.hospital1.email,
@@ -57,7 +58,7 @@ test("authorization matrix: every route × actor × own/other organisation", asy
     for (const cell of cells) {
       for (const actor of ACTORS) {
         const ctx = contexts.get(actor)!;
-        const url = typeof cell.path === "function" ? cell.path({ ownSlug: OWN_SLUG[actor] }) : cell.path;
+        const url = typeof cell.path === "function" ? cell.path({ ownSlug: OWN_SLUG[actor], ids: idMap }) : cell.path;
         const form = typeof cell.form === "function" ? cell.form({ ids: idMap, actor }) : cell.form;
         const res = cell.method === "GET" ? await ctx.get(url) : await ctx.post(url, { form: form ?? {} });
         const got = classify(res.status(), res.headers()["location"] ?? null);
@@ -94,5 +95,7 @@ async function lookupIds(contexts: Map<Actor, APIRequestContext>): Promise<Recor
     companyMember: await firstValue("company", "/settings", "userId"),
     investorMember: await firstValue("investor", "/settings", "userId"),
     pendingOrg: await firstValue("operator", "/admin", "orgId"),
+    // Applications, attachments and notifications, as the hospital and the company see them.
+    ...(await lookupApplicationIds(contexts)),
   };
 }

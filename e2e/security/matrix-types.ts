@@ -9,8 +9,8 @@ export type Cell = {
   /** What is being checked, for the report. */
   name: string;
   method: "GET" | "POST";
-  /** Path, or a function of the actor's own organisation slug. */
-  path: string | ((ctx: { ownSlug: string | null }) => string);
+  /** Path, or a function of the actor's own organisation slug and the ids read by lookupIds. */
+  path: string | ((ctx: { ownSlug: string | null; ids: Record<string, string> }) => string);
   form?: Record<string, string> | ((ctx: { ids: Record<string, string>; actor: Actor }) => Record<string, string>);
   scope: "own" | "other" | "public";
   state?: string;

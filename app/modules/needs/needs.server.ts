@@ -1,4 +1,5 @@
 import { refreshNeed } from "~/modules/matching/service.server";
+import { notifyOrg } from "~/modules/notifications/notifications.server";
 import type { DB } from "../../../db/client";
 import type { NeedStatus, OrgKind } from "../../../db/schema";
 import { getNeedDetails, hasNdaAcceptance, insertNdaAcceptance, isOpenCall } from "../../../db/queries/needs";
@@ -178,7 +179,7 @@ export async function readDetails(db: DB, need: PublicNeed, viewer: NonNullable<
 
 /** One click, recorded with who and when; a second click stores nothing more. */
 export async function acceptNda(db: DB, viewer: { userId: string; orgId: string }, need: { id: string; nda_version: number }, ip: string | null): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  const stored = await db.transaction().execute(async (trx) => {
     const stored = await insertNdaAcceptance(trx, { needId: need.id, orgId: viewer.orgId, userId: viewer.userId, version: need.nda_version });
     if (stored) {
       await audit(trx, {
@@ -191,7 +192,19 @@ export async function acceptNda(db: DB, viewer: { userId: string; orgId: string 
         ip,
       });
     }
+    return stored;
   });
+  if (stored) {
+    // The hospital hears that a company now reads its confidential details.
+    const row = await db
+      .selectFrom("needs as n")
+      .innerJoin("organizations as o", "o.id", "n.org_id")
+      .select(["n.org_id", "n.title"])
+      .where("n.id", "=", need.id)
+      .executeTakeFirst();
+    const company = await db.selectFrom("organizations").select("name").where("id", "=", viewer.orgId).executeTakeFirst();
+    if (row && company) await notifyOrg(db, row.org_id, "nda.accepted", { company: company.name, need: row.title }, `/needs/${need.id}`);
+  }
 }
 
 // ---- Program calls (operators) ----
