@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -11,7 +11,7 @@ import { changePassword } from "~/modules/auth/accounts.server";
 import { ChangePasswordSchema } from "~/modules/auth/schemas";
 import { currentSessionId, requireUser } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
-import { useErrorText } from "~/utils/forms";
+import { useErrorText, useZodForm } from "~/utils/forms";
 import { withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -46,11 +46,7 @@ export default function Account() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("auth");
   const errText = useErrorText();
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-  });
+  const [form, fields] = useZodForm(ChangePasswordSchema, lastResult);
   return (
     <>
       <PageHead title={t("account.title")} description={`${name} · ${email}`} />

@@ -4,10 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PdfFilesField } from "~/components/applications/pdf-files-field";
 import { FileList } from "~/components/applications/file-list";
 import { StatusBadge } from "~/components/applications/status-badge";
 import { SubmitButton } from "~/components/ui/button";
-import { conformField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
+import { conformField, FormError, SelectField, TextAreaField } from "~/components/ui/field";
 import { Card, Notice, PageHead } from "~/components/ui/misc";
 import { addMessage, decideApplication, getApplicationForViewer, getThread } from "~/modules/applications/applications.server";
 import { readFormWithFiles } from "~/modules/applications/forms.server";
@@ -16,7 +17,7 @@ import { requireRole } from "~/modules/auth/session.server";
 import { discardFiles } from "~/modules/uploads/uploads.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatKrw } from "~/utils/format";
-import { useErrorText } from "~/utils/forms";
+import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -187,12 +188,7 @@ function Thread() {
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("applications");
   const errText = useErrorText();
-  const [form, fields] = useForm({
-    id: "message",
-    lastResult: actionData?.intent === "message" ? actionData.result : undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MessageSchema }),
-  });
+  const [form, fields] = useZodForm(MessageSchema, actionData?.intent === "message" ? actionData.result : undefined, { id: "message" });
   const mine = app.side === "company" ? app.company_name : app.hospital_name;
   return (
     <Card aria-labelledby="thread-title" id="thread">
@@ -217,16 +213,7 @@ function Thread() {
         <input type="hidden" name="intent" value="message" />
         <FormError>{errText(form.errors)?.join(" ")}</FormError>
         <TextAreaField label={t("fields.message")} {...conformField(fields.body)} rows={4} required hint={t("detail.messageHint")} errors={errText(fields.body.errors)} />
-        <TextField
-          label={t("fields.attachments")}
-          id={fields.attachments.id}
-          name="attachments"
-          type="file"
-          accept="application/pdf,.pdf"
-          multiple
-          hint={t("apply.attachmentsHint")}
-          errors={errText(fields.attachments.errors)}
-        />
+        <PdfFilesField id={fields.attachments.id} errors={errText(fields.attachments.errors)} />
         <div>
           <SubmitButton variant="primary" pendingText={t("detail.sending")}>
             {t("detail.send")}

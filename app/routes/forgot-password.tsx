@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -11,7 +11,7 @@ import { requestPasswordReset } from "~/modules/auth/accounts.server";
 import { ForgotSchema } from "~/modules/auth/schemas";
 import { absoluteUrl } from "~/modules/mail/mail.server";
 import { getDb } from "~/utils/db.server";
-import { useErrorText } from "~/utils/forms";
+import { useErrorText, useZodForm } from "~/utils/forms";
 import { withDb } from "~/utils/http.server";
 import { hitIpLimit } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
@@ -34,11 +34,7 @@ export default function ForgotPassword() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("auth");
   const errText = useErrorText();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
-  });
+  const [form, fields] = useZodForm(ForgotSchema, actionData?.result);
   return (
     <div className="auth-page">
       <div className="card auth-card">

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -11,7 +11,7 @@ import { checkLogin } from "~/modules/auth/accounts.server";
 import { LoginSchema } from "~/modules/auth/schemas";
 import { getUserId, safeRedirect, startSession } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
-import { useErrorText } from "~/utils/forms";
+import { useErrorText, useZodForm } from "~/utils/forms";
 import { withDb } from "~/utils/http.server";
 import { hitIpLimit } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
@@ -48,11 +48,7 @@ export default function Login() {
   const { t } = useTranslation("auth");
   const errText = useErrorText();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-  });
+  const [form, fields] = useZodForm(LoginSchema, lastResult);
   // After a failed attempt the password box starts empty again (the e-mail stays).
   useEffect(() => {
     if (!lastResult) return;

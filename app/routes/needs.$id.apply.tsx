@@ -1,9 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PdfFilesField } from "~/components/applications/pdf-files-field";
 import { SubmitButton } from "~/components/ui/button";
 import { conformField, FormError, TextAreaField, TextField } from "~/components/ui/field";
 import { Card, PageHead } from "~/components/ui/misc";
@@ -14,7 +15,7 @@ import { requireRole } from "~/modules/auth/session.server";
 import { discardFiles } from "~/modules/uploads/uploads.server";
 import { getDb } from "~/utils/db.server";
 import { formatKrwRange } from "~/utils/format";
-import { useErrorText } from "~/utils/forms";
+import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -65,11 +66,7 @@ export default function Apply() {
   const lastResult = useActionData<typeof action>();
   const { t, i18n } = useTranslation("applications");
   const errText = useErrorText();
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplySchema }),
-  });
+  const [form, fields] = useZodForm(ApplySchema, lastResult);
   const head = <PageHead title={t("apply.title")} description={t("apply.lead", { hospital: need.hospitalName, need: need.title })} />;
   if (unverified) {
     return (
@@ -125,16 +122,7 @@ export default function Apply() {
           <TextField label={t("fields.trl")} {...conformField(fields.trl)} type="number" min={1} max={9} inputMode="numeric" hint={t("apply.trlHint")} errors={errText(fields.trl.errors)} />
           <TextField label={t("fields.budget")} {...conformField(fields.budgetKrw)} inputMode="numeric" hint={t("apply.budgetHint")} errors={errText(fields.budgetKrw.errors)} />
           <TextAreaField label={t("fields.timeline")} {...conformField(fields.timeline)} rows={3} hint={t("apply.timelineHint")} errors={errText(fields.timeline.errors)} />
-          <TextField
-            label={t("fields.attachments")}
-            id={fields.attachments.id}
-            name="attachments"
-            type="file"
-            accept="application/pdf,.pdf"
-            multiple
-            hint={t("apply.attachmentsHint")}
-            errors={errText(fields.attachments.errors)}
-          />
+          <PdfFilesField id={fields.attachments.id} errors={errText(fields.attachments.errors)} />
           <div className="btn-row">
             <SubmitButton variant="primary" pendingText={t("apply.pending")}>
               {t("apply.submit")}

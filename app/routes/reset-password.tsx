@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -9,7 +9,7 @@ import { conformField, FormError, TextField } from "~/components/ui/field";
 import { resetPassword } from "~/modules/auth/accounts.server";
 import { ResetSchema } from "~/modules/auth/schemas";
 import { getDb } from "~/utils/db.server";
-import { useErrorText } from "~/utils/forms";
+import { useErrorText, useZodForm } from "~/utils/forms";
 import { withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -33,11 +33,7 @@ export default function ResetPassword() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("auth");
   const errText = useErrorText();
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }),
-  });
+  const [form, fields] = useZodForm(ResetSchema, lastResult);
   return (
     <div className="auth-page">
       <div className="card auth-card">

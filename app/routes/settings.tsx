@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -24,7 +24,7 @@ import { InviteSchema, investorTypes, MemberSchema, ProfileSchema, RevokeInviteS
 import { certifications, clinicalAreas, collaborationTypes, growthStages, techFields, type Term } from "~/modules/taxonomy/vocabulary";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
-import { useErrorText } from "~/utils/forms";
+import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -101,11 +101,8 @@ function ProfileForm() {
   const { t } = useTranslation("org");
   const errText = useErrorText();
   const opts = useTermOptions();
-  const [form, fields] = useForm({
+  const [form, fields] = useZodForm(ProfileSchema, actionData?.intent === "profile" ? actionData.result : undefined, {
     id: "profile",
-    lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
     defaultValue: {
       name: profile.name,
       nameEn: profile.name_en ?? "",
@@ -208,12 +205,7 @@ function Members() {
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("org");
   const errText = useErrorText();
-  const [form, fields] = useForm({
-    id: "invite",
-    lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-  });
+  const [form, fields] = useZodForm(InviteSchema, actionData?.intent === "invite" ? actionData.result : undefined, { id: "invite" });
   return (
     <Card aria-labelledby="members-title">
       <h2 id="members-title">{t("settings.membersTitle")}</h2>

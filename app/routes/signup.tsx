@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -12,7 +12,7 @@ import { findInvitation, signupWithInvite, signupWithNewOrg } from "~/modules/au
 import { institutionTypes, SignupSchema, signupKinds } from "~/modules/auth/schemas";
 import { getUserId, startSession } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
-import { useErrorText } from "~/utils/forms";
+import { useErrorText, useZodForm } from "~/utils/forms";
 import { withDb } from "~/utils/http.server";
 import { hitIpLimit } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
@@ -54,11 +54,7 @@ export default function Signup() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("auth");
   const errText = useErrorText();
-  const [form, fields] = useForm({
-    lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
-  });
+  const [form, fields] = useZodForm(SignupSchema, lastResult);
   // Conform's field map is a union over both modes; read fields by name.
   const f = fields as unknown as Record<string, { id: string; name: string; initialValue?: unknown; errors?: string[] }>;
   const initialKind = typeof f.orgKind?.initialValue === "string" ? f.orgKind.initialValue : "hospital";

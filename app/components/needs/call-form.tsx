@@ -1,24 +1,17 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/ui/button";
 import { conformField, FormError, TextAreaField, TextField } from "~/components/ui/field";
 import { CallSchema } from "~/modules/needs/schemas";
-import { useErrorText } from "~/utils/forms";
+import { useErrorText, useZodForm } from "~/utils/forms";
 
 export type CallFormValues = { name: string; nameEn: string; description: string; eligibility: string; budgetKrw: string; startsOn: string; endsOn: string };
 
 export function CallForm({ defaultValue, lastResult, submitLabel, cancelTo }: { defaultValue: CallFormValues; lastResult: SubmissionResult<string[]> | null | undefined; submitLabel: string; cancelTo: string }) {
   const { t } = useTranslation("needs");
   const errText = useErrorText();
-  const [form, fields] = useForm({
-    id: "call",
-    lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CallSchema }),
-    defaultValue,
-  });
+  const [form, fields] = useZodForm(CallSchema, lastResult, { id: "call", defaultValue });
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />

@@ -1,5 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +7,7 @@ import { ChoiceField, conformField, FormError, SelectField, TextAreaField, TextF
 import { adoptionPayers, adoptionReimbursements, adoptionRoutes, NeedSchema } from "~/modules/needs/schemas";
 import { certifications, clinicalAreas, collaborationTypes, techFields, type Term } from "~/modules/taxonomy/vocabulary";
 import { formatKrw } from "~/utils/format";
-import { useErrorText } from "~/utils/forms";
+import { useErrorText, useZodForm } from "~/utils/forms";
 
 export type NeedFormValues = {
   title: string;
@@ -79,13 +78,7 @@ export function NeedForm({
   const { t, i18n } = useTranslation("needs");
   const errText = useErrorText();
   const en = i18n.language === "en";
-  const [form, fields] = useForm({
-    id: "need",
-    lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NeedSchema }),
-    defaultValue,
-  });
+  const [form, fields] = useZodForm(NeedSchema, lastResult, { id: "need", defaultValue });
   const opts = (terms: Term[]) => terms.map((x) => ({ value: x.code, label: en ? x.label.en : x.label.ko }));
   const enumOpts = (group: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`adoption.${group}.${v}`) }));
   const hasErrors = Boolean(lastResult?.error && Object.values(lastResult.error).some((e) => e?.length));
