@@ -15,7 +15,7 @@
  * pitch or investor touches only that document's postings and the corpus
  * statistics.
  */
-import { CorpusStats, DEFAULT_ANALYZER, prepareQuery, TermDict, tfNorm, analyze, toDoc, type AnalyzerOptions, type TextQuery } from "./text";
+import { BM25_B, BM25_K1, CorpusStats, DEFAULT_ANALYZER, prepareQuery, TermDict, tfNorm, analyze, toDoc, type AnalyzerOptions, type TextDoc, type TextQuery } from "./text";
 import {
   explainNeedCompany,
   explainPitchInvestor,
@@ -25,7 +25,7 @@ import {
   maxTenths,
   ncBoundFactor,
   ncScore10WithText,
-  TEXT_GAIN,
+  TEXT_GAIN as TEXT_GAIN_EXPORTED,
   piScore10,
   prepareCompanyWithDoc,
   companyText,
@@ -40,6 +40,16 @@ import {
   type ScoringOptions,
 } from "./score";
 import type { CompanyInput, InvestorInput, NeedCompanyScore, NeedInput, PitchInput, PitchInvestorScore, Ranked } from "./types";
+
+// Module-local copies: imported bindings compile to property reads on the module object,
+// which hot loops should not pay for.
+const TEXT_GAIN = TEXT_GAIN_EXPORTED;
+const K1 = BM25_K1;
+const B = BM25_B;
+/** Same arithmetic as `tfNorm` in text.ts. */
+function tfFactor(tf: number, len: number, avgLen: number): number {
+  return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avgLen));
+}
 
 // ---------- deterministic top-K ----------
 
@@ -123,22 +133,27 @@ function lowerBound(a: number[], x: number): number {
   return lo;
 }
 
-function lowerBoundTyped(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/**
+ * Raw text bound (Σ share × max tf factor) that common terms may leave unaccumulated before
+ * a threshold is known (it is then lowered to what the threshold allows).
+ */
+const SKIP_BUDGET = 0.1;
+/** Terms get presence bits (64 at most) once this many companies, and this share of them, hold them. */
+const PRESENCE_MIN_DF = 16;
+const PRESENCE_MIN_SHARE = 0.03;
+/** Only lists holding at least this share of the companies are worth skipping. */
+const SKIP_MIN_SHARE = 0.05;
+
+interface QTerm {
+  post: TextPosting;
+  share: number;
+  id: number;
+  /** share × max tf factor: the most the term can add to a company's raw text similarity. */
+  u: number;
 }
 
-/** Raw text bound (Σ share × max tf factor) that common terms may leave unaccumulated. */
-const SKIP_BUDGET = 0.08;
-
 /** acc[ords[p]] += share × tfn[p] — kept small and monomorphic for the optimiser. */
-function accumulateList(acc: Float64Array, ords: Int32Array, tfn: Float64Array, share: number): void {
+function accumulateList(acc: Float64Array, ords: Int32Array, tfn: Float32Array, share: number): void {
   for (let p = 0; p < ords.length; p++) {
     const d = ords[p]!;
     acc[d] = acc[d]! + share * tfn[p]!;
@@ -146,8 +161,8 @@ function accumulateList(acc: Float64Array, ords: Int32Array, tfn: Float64Array, 
 }
 
 /**
- * Bound (tenths) of every company with some relevance into `bnd` (−1 otherwise), and the
- * ords of the K highest bounds into `seedD`.
+ * Counts the companies with some relevance and puts the ords of the K highest bounds
+ * (tenths) into `seedD`.
  */
 function boundPass(
   size: number,
@@ -160,7 +175,6 @@ function boundPass(
   textF: Float64Array,
   techF: Float64Array,
   clinF: Float64Array,
-  bnd: Float64Array,
   k: number,
   seedD: Int32Array,
 ): { reached: number; seeds: number } {
@@ -174,14 +188,10 @@ function boundPass(
     const g = tagAcc[d]!;
     const c = clinAcc[d]!;
     const mask = masks[d]!;
-    if ((t === 0 && g === 0 && c === 0) || mask < 0) {
-      bnd[d] = -1;
-      continue;
-    }
+    if ((t === 0 && g === 0 && c === 0) || mask < 0) continue;
     const pat = needMask & mask;
     const x = TEXT_GAIN * (t + uText);
     const b = textF[pat]! * (x < 1 ? x : 1) + techF[pat]! * g + clinF[pat]! * c + SLACK10;
-    bnd[d] = b;
     reached++;
     if (seedN < k) {
       seedB[seedN] = b;
@@ -209,6 +219,167 @@ function boundPass(
     }
   }
   return { reached, seeds: seedN };
+}
+
+/**
+ * Raw text of one company with the skipped terms resolved (largest bound first), or −1 as
+ * soon as its bound (text points at most tA × min(1, gain × text) + tagPts) falls below th.
+ * `U` is the bound of the skipped terms it may contain (presence words w0, w1: a term with
+ * a presence bit that is clear is absent and not counted in `U`).
+ */
+function probeSkipped(
+  byOrd: (CompanyEntry | undefined)[],
+  d: number,
+  presTf: Uint8Array,
+  base: number,
+  len: number,
+  avg: number,
+  t0: number,
+  U: number,
+  sk: Skipped,
+  w0: number,
+  w1: number,
+  tA: number,
+  tagPts: number,
+  th: number,
+): number {
+  const skipBit = sk.bit;
+  const skipU = sk.u;
+  let t = t0;
+  let rest = U;
+  for (let s = 0; s < sk.n; s++) {
+    const bit = skipBit[s]!;
+    let tf = 0;
+    if (bit >= 0) {
+      if (((bit < 32 ? w0 >>> bit : w1 >>> (bit - 32)) & 1) === 0) continue; // absent, not in `U`
+      tf = presTf[base + bit]!;
+    }
+    if (bit < 0 || tf === 255) tf = termFreq(byOrd[d]!.p.doc, sk.ids[s]!);
+    if (tf > 0) t += sk.share[s]! * tfFactor(tf, len, avg);
+    rest -= skipU[s]!;
+    const x = TEXT_GAIN * (t + (rest > 0 ? rest : 0));
+    if (tA * (x < 1 ? x : 1) + tagPts < th) return -1;
+  }
+  return t;
+}
+
+/** Term frequency of `id` in a document (binary search), 0 if absent. */
+function termFreq(doc: TextDoc, id: number): number {
+  const ids = doc.ids;
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ids.length && ids[lo] === id ? doc.tfs[lo]! : 0;
+}
+
+/** Skipped (non-essential) terms of a query, in decreasing bound order. */
+interface Skipped {
+  n: number;
+  ids: Int32Array;
+  share: Float64Array;
+  /** share × max tf factor per term, and their sum U. */
+  u: Float64Array;
+  U: number;
+  /** Presence bit per term (−1: none). */
+  bit: Int32Array;
+}
+
+/**
+ * Companies with some relevance whose bound (text at accumulated + the skipped terms it
+ * may contain) reaches th0: ords into `cand`, bounds into `bounds`, skipped-term bound into
+ * `uOf`. Returns their number.
+ */
+function candidatePass(
+  size: number,
+  textAcc: Float64Array,
+  tagAcc: Float64Array,
+  clinAcc: Float64Array,
+  scored: Int32Array,
+  scoredGen: number,
+  masks: number[],
+  needMask: number,
+  textF: Float64Array,
+  techF: Float64Array,
+  clinF: Float64Array,
+  sk: Skipped,
+  presence: Int32Array,
+  th0: number,
+  cand: Int32Array,
+  bounds: Float64Array,
+  uOf: Float64Array,
+): number {
+  const U = sk.U;
+  const nSkip = sk.n;
+  const skipBit = sk.bit;
+  const skipU = sk.u;
+  let nc = 0;
+  for (let d = 0; d < size; d++) {
+    const t = textAcc[d]!;
+    const g = tagAcc[d]!;
+    const c = clinAcc[d]!;
+    if ((t === 0 && g === 0 && c === 0) || scored[d] === scoredGen) continue;
+    const mask = masks[d]!;
+    if (mask < 0) continue;
+    const pat = needMask & mask;
+    const tagPts = techF[pat]! * g + clinF[pat]! * c + SLACK10;
+    const tA = textF[pat]!;
+    let x = TEXT_GAIN * (t + U);
+    let b = tA * (x < 1 ? x : 1) + tagPts;
+    if (b < th0) continue;
+    let u = U;
+    if (nSkip > 0) {
+      // Only the skipped terms it may contain (presence bits) count.
+      const w0 = presence[2 * d]!;
+      const w1 = presence[2 * d + 1]!;
+      for (let s = 0; s < nSkip; s++) {
+        const bit = skipBit[s]!;
+        if (bit >= 0 && ((bit < 32 ? w0 >>> bit : w1 >>> (bit - 32)) & 1) === 0) u -= skipU[s]!;
+      }
+      if (u < 0) u = 0;
+      x = TEXT_GAIN * (t + u);
+      b = tA * (x < 1 ? x : 1) + tagPts;
+      if (b < th0) continue;
+    }
+    cand[nc] = d;
+    bounds[nc] = b;
+    uOf[nc] = u;
+    nc++;
+  }
+  return nc;
+}
+
+interface BoundFactors {
+  textF: Float64Array;
+  techF: Float64Array;
+  clinF: Float64Array;
+}
+const factorCache = new Map<string, BoundFactors>();
+
+/**
+ * Per applicability pattern (need mask ∧ company mask, < 256): what one unit of text or
+ * tag relevance can be worth in the end, feasibility factor included. Bound: (text + tag
+ * relevance points) × (1 + feasibility max / relevance max) + slack. Depends only on the
+ * need's mask and numbers of tags (cached).
+ */
+function boundFactors(needMask: number, nTech: number, nClin: number): BoundFactors {
+  const key = `${needMask}:${nTech}:${nClin}`;
+  const hit = factorCache.get(key);
+  if (hit) return hit;
+  const f: BoundFactors = { textF: new Float64Array(256).fill(NaN), techF: new Float64Array(256), clinF: new Float64Array(256) };
+  for (let pat = 0; pat < 256; pat++) {
+    if ((pat & needMask) !== pat) continue;
+    const max10 = maxTenths(NC_WEIGHTS, pat | 1);
+    const factor = ncBoundFactor(max10);
+    f.textF[pat] = max10[NC.text]! * factor;
+    f.techF[pat] = nTech ? (max10[NC.techFields]! / nTech) * factor : 0;
+    f.clinF[pat] = nClin ? (max10[NC.clinicalAreas]! / nClin) * factor : 0;
+  }
+  factorCache.set(key, f);
+  return f;
 }
 
 /** Max-heap of indices into `keys` (ties: smaller index first, for determinism). */
@@ -277,10 +448,12 @@ interface TextPosting {
   ords: number[]; // ascending
   tfs: number[];
   /** Upper bounds of the tf factor per posting (computed at average length `tfnAvg` ≥ the current one), and the ords as a typed array. */
-  tfn: Float64Array;
+  tfn: Float32Array;
   tfnAvg: number;
   ordsArr: Int32Array;
   maxTfn: number;
+  /** Presence bit (0–63) in every holder's `presence` words, −1 if none (only frequent terms get one). */
+  bit: number;
 }
 
 interface CompanyEntry {
@@ -340,7 +513,14 @@ export class NeedCompanyIndex {
   private textAcc = new Float64Array(0);
   private tagAcc = new Float64Array(0);
   private clinAcc = new Float64Array(0);
-  private bnd = new Float64Array(0);
+  /** Per company ord, two words: which frequent terms (with a presence bit) it contains. */
+  private presence = new Int32Array(0);
+  /** Per company ord, 64 bytes: its term frequency (capped at 255) of each frequent term with a presence bit. */
+  private presTf = new Uint8Array(0);
+  private nBits = 0;
+  private cand = new Int32Array(0);
+  private candBound = new Float64Array(0);
+  private candU = new Float64Array(0);
   private scored = new Int32Array(0);
   private gen = 0;
   private readonly analyzer: AnalyzerOptions;
@@ -360,6 +540,22 @@ export class NeedCompanyIndex {
 
   // ----- updates -----
 
+  private setPresence(ord: number, bit: number, tf: number): void {
+    if (this.presence.length < 2 * ord + 2) this.growPresence(ord + 1);
+    this.presence[2 * ord + (bit >> 5)] |= 1 << (bit & 31);
+    this.presTf[64 * ord + bit] = tf < 255 ? tf : 255;
+  }
+
+  private growPresence(ords: number): void {
+    const cap = Math.max(ords, this.presence.length, 1024);
+    const presence = new Int32Array(2 * cap);
+    presence.set(this.presence);
+    this.presence = presence;
+    const presTf = new Uint8Array(64 * cap);
+    presTf.set(this.presTf);
+    this.presTf = presTf;
+  }
+
   upsertCompany(input: CompanyInput): void {
     this.removeCompany(input.id);
     const doc = toDoc(this.dict, analyze(companyText(input), this.analyzer).tokens);
@@ -375,11 +571,17 @@ export class NeedCompanyIndex {
       const id = doc.ids[k]!;
       let post = this.text.get(id);
       if (!post) {
-        post = { ords: [], tfs: [], tfn: new Float64Array(0), tfnAvg: NaN, ordsArr: new Int32Array(0), maxTfn: 0 };
+        post = { ords: [], tfs: [], tfn: new Float32Array(0), tfnAvg: NaN, ordsArr: new Int32Array(0), maxTfn: NaN, bit: -1 };
         this.text.set(id, post);
       }
       post.ords.push(ord);
       post.tfs.push(doc.tfs[k]!);
+      if (post.bit >= 0) this.setPresence(ord, post.bit, doc.tfs[k]!);
+      else if (this.nBits < 64 && post.ords.length >= Math.max(PRESENCE_MIN_DF, this.companies.size * PRESENCE_MIN_SHARE)) {
+        // A frequent term gets a presence bit (for good: bits are never reassigned).
+        post.bit = this.nBits++;
+        for (let j = 0; j < post.ords.length; j++) this.setPresence(post.ords[j]!, post.bit, post.tfs[j]!);
+      }
     }
     const addTag = (m: Map<string, number[]>, t: string) => {
       const l = m.get(t);
@@ -493,7 +695,10 @@ export class NeedCompanyIndex {
     this.textAcc = new Float64Array(size);
     this.tagAcc = new Float64Array(size);
     this.clinAcc = new Float64Array(size);
-    this.bnd = new Float64Array(size);
+    this.cand = new Int32Array(size);
+    this.candBound = new Float64Array(size);
+    this.candU = new Float64Array(size);
+    if (this.presence.length < 2 * size) this.growPresence(Math.max(size, (this.presence.length >> 1) * 2));
   }
 
   /** Exact top K companies for a need via the inverted index (identical to brute force). */
@@ -507,17 +712,12 @@ export class NeedCompanyIndex {
     const top = new TopK(k);
     const scoredGen = ++this.gen;
     const scored = this.scored;
-    const score = (d: number) => {
-      scored[d] = scoredGen;
-      const e = this.byOrd[d]!;
-      st.exactScored++;
-      top.offer(ncScore10(q, n, e.p), e.p.id);
-    };
+    const score = (d: number) => this.scoreExactly(d, q, n, top, st, scoredGen);
     const avg = q.avgLen;
     const lens = this.lenByOrd;
 
     // The need's text terms, with per-posting tf factors for the current average length.
-    const terms: Array<{ post: TextPosting; share: number; id: number }> = [];
+    const terms: QTerm[] = [];
     for (let i = 0; i < q.ids.length; i++) {
       const share = q.share[i]!;
       const post = this.text.get(q.ids[i]!);
@@ -525,10 +725,12 @@ export class NeedCompanyIndex {
       // Cached factors are computed at a reference average ≥ the current one (a 2% grid):
       // the tf factor grows with the average, so they stay upper bounds across small
       // collection changes and need no rebuild after every edit.
-      if (!(post.tfnAvg >= avg && post.tfnAvg <= avg * 1.04) || post.tfn.length !== post.ords.length) {
+      if (!(post.tfnAvg >= avg && post.tfnAvg <= avg * 1.05) || post.tfn.length !== post.ords.length) {
         const ref = Math.pow(1.02, Math.ceil(Math.log(avg) / Math.log(1.02)) + 1);
-        const tfn = new Float64Array(post.ords.length);
-        for (let p = 0; p < tfn.length; p++) tfn[p] = tfNorm(post.tfs[p]!, lens[post.ords[p]!]!, ref);
+        // Single precision (half the memory to stream per query), rounded upwards: stored
+        // as the nearest float to x × (1 + 1e-6), which is above x (float error ≤ 6e-8).
+        const tfn = new Float32Array(post.ords.length);
+        for (let p = 0; p < tfn.length; p++) tfn[p] = tfNorm(post.tfs[p]!, lens[post.ords[p]!]!, ref) * (1 + 1e-6);
         post.tfn = tfn;
         post.tfnAvg = ref;
         post.ordsArr = Int32Array.from(post.ords);
@@ -536,41 +738,41 @@ export class NeedCompanyIndex {
         for (let p = 0; p < tfn.length; p++) if (tfn[p]! > mx) mx = tfn[p]!;
         post.maxTfn = mx;
       }
-      terms.push({ post, share, id: q.ids[i]! });
+      terms.push({ post, share, id: q.ids[i]!, u: share * post.maxTfn });
     }
 
     // Per applicability pattern (need mask ∧ company mask, < 256): what one unit of text
     // or tag relevance can be worth in the end, feasibility factor included.
     // Bound: (text + tag relevance points) × (1 + feasibility max / relevance max) + slack.
-    const textF = new Float64Array(256).fill(NaN);
-    const techF = new Float64Array(256);
-    const clinF = new Float64Array(256);
+    const { textF, techF, clinF } = boundFactors(n.mask, n.tech.length, n.clin.length);
+    const needMask = n.mask;
     const masks = this.maskByOrd;
     const textAcc = this.textAcc;
     const tagAcc = this.tagAcc;
     const clinAcc = this.clinAcc;
     const size = this.nextOrd;
-
-    // Relevance accumulated term at a time over the need's text terms and tags.
     textAcc.fill(0, 0, size);
     tagAcc.fill(0, 0, size);
     clinAcc.fill(0, 0, size);
-    // Very common terms with little weight are not accumulated; their total possible
-    // contribution U is added to every bound and resolved exactly (binary search) only
-    // for companies that get near the top. Companies reached by nothing else have a
-    // bound of at most 1000 × min(1, gain × U) (+ slack).
-    const skipped: Array<{ post: TextPosting; share: number; id: number }> = [];
+
+    // MaxScore over accumulators. Common terms whose total possible contribution U stays
+    // small are not accumulated ("non-essential"): a company reached by nothing else has a
+    // score of at most 1000 × min(1, gain × U) + slack, so once that is below the K-th best
+    // they need not be looked at; companies reached otherwise carry in their bound the part
+    // of U they may contain (presence bits) and resolve the skipped terms (term frequency
+    // bytes, else binary search in their own term vector) only when their bound reaches the
+    // K-th best. The skipped set is chosen greedily (most postings saved
+    // per unit of bound first) under a budget: first an optimistic one, then — once the
+    // K best bounds have been scored exactly and give a real threshold — the budget that
+    // threshold allows (terms that no longer fit are accumulated after all).
+    const minLen = Math.max(8, size * SKIP_MIN_SHARE);
+    const byGain = terms.filter((t) => t.post.ords.length >= minLen).sort((x, y) => y.post.ords.length / y.u - x.post.ords.length / x.u || x.id - y.id);
+    const skipped: QTerm[] = [];
     let U = 0;
-    {
-      // Most postings saved per unit of bound first.
-      const gainOf = (t: { post: TextPosting; share: number }) => t.post.ords.length / (t.share * t.post.maxTfn);
-      const byGain = terms.filter((t) => t.post.ords.length >= size / 10).sort((x, y) => gainOf(y) - gainOf(x) || x.id - y.id);
-      for (const t of byGain) {
-        const u = t.share * t.post.maxTfn;
-        if (U + u > SKIP_BUDGET) continue;
-        U += u;
-        skipped.push(t);
-      }
+    for (const t of byGain) {
+      if (U + t.u > SKIP_BUDGET) continue;
+      U += t.u;
+      skipped.push(t);
     }
     const skippedSet = new Set(skipped);
     for (const term of terms) {
@@ -580,58 +782,35 @@ export class NeedCompanyIndex {
     }
     this.accumulateTags(n, tagAcc, clinAcc, st);
 
-    // Bound per company with some relevance (−1: none, or removed). Meanwhile keep the
-    // K highest bounds: scoring those exactly gives a real threshold to filter by.
-    const needMask = n.mask;
-    for (let pat = 0; pat < 256; pat++) {
-      if ((pat & needMask) !== pat) continue;
-      const max10 = maxTenths(NC_WEIGHTS, pat | 1);
-      const factor = ncBoundFactor(max10);
-      textF[pat] = max10[NC.text]! * factor;
-      techF[pat] = n.tech.length ? (max10[NC.techFields]! / n.tech.length) * factor : 0;
-      clinF[pat] = n.clin.length ? (max10[NC.clinicalAreas]! / n.clin.length) * factor : 0;
-    }
-    const bnd = this.bnd;
+    // The K highest bounds, scored exactly: a real threshold.
     const seedD = new Int32Array(k);
-    const { reached, seeds } = boundPass(size, textAcc, tagAcc, clinAcc, masks, needMask, U, textF, techF, clinF, bnd, k, seedD);
+    const { reached, seeds } = boundPass(size, textAcc, tagAcc, clinAcc, masks, needMask, U, textF, techF, clinF, k, seedD);
     st.candidates = reached;
     for (let j = 0; j < seeds; j++) score(seedD[j]!);
 
-    // Exact scores in decreasing bound order, among companies whose bound reaches the
-    // threshold, until the bound cannot reach the K-th best.
-    const th0 = top.threshold();
-    const cand: number[] = [];
-    for (let d = 0; d < size; d++) if (bnd[d]! >= th0 && bnd[d]! >= 0 && scored[d] !== scoredGen) cand.push(d);
-    const bounds = Float64Array.from(cand, (d) => bnd[d]!);
-    const heap = new MaxHeap(bounds, Int32Array.from(cand.keys()));
-    const refined = new Uint8Array(cand.length);
-    while (heap.size > 0) {
-      const i = heap.peek();
-      if (bounds[i]! < top.threshold()) break;
-      heap.pop();
-      const d = cand[i]!;
-      if (U > 0 && !refined[i]) {
-        // Resolve the skipped terms for this company, then re-queue with the exact bound.
-        let extra = 0;
-        const doc = this.byOrd[d]!.p.doc;
-        for (const { id, share } of skipped) {
-          const j = lowerBoundTyped(doc.ids, id);
-          if (doc.ids[j] === id) extra += share * tfNorm(doc.tfs[j]!, doc.len, avg);
-        }
-        textAcc[d] = textAcc[d]! + extra;
-        refined[i] = 1;
-        st.refined++;
-        const pat = n.mask & masks[d]!;
-        bounds[i] = textF[pat]! * Math.min(1, TEXT_GAIN * textAcc[d]!) + techF[pat]! * tagAcc[d]! + clinF[pat]! * clinAcc[d]! + SLACK10;
-        heap.push(i);
-        continue;
-      }
-      // Tighter bound first: every part exact except text, taken at its accumulated
-      // value (+ a margin for summation order); the score never decreases with text.
-      const textUpper = Math.min(1, TEXT_GAIN * textAcc[d]! + 1e-9);
-      if (ncScore10WithText(n, this.byOrd[d]!.p, textUpper) < top.threshold()) continue;
-      score(d);
+    // Shrink the skipped set to the budget the threshold allows.
+    const allowed = U > 0 && top.full() ? (top.threshold() - SLACK10 - 1) / (1000 * TEXT_GAIN) : 0;
+    while (skipped.length > 0 && U > allowed) {
+      const t = skipped.pop()!;
+      U -= t.u;
+      st.postingsVisited += t.post.ordsArr.length;
+      accumulateList(textAcc, t.post.ordsArr, t.post.tfn, t.share);
     }
+    if (skipped.length === 0) U = 0;
+    // Probed in decreasing bound order: the bound falls fastest.
+    skipped.sort((x, y) => y.u - x.u || x.id - y.id);
+    const nSkip = skipped.length;
+    const skipIds = Int32Array.from(skipped, (t) => t.id);
+    const skipShare = Float64Array.from(skipped, (t) => t.share);
+    const skipU = Float64Array.from(skipped, (t) => t.u);
+    const skipBit = Int32Array.from(skipped, (t) => t.post.bit);
+
+    // Candidates: companies whose bound reaches the threshold, in decreasing bound order,
+    // until the bound cannot reach the K-th best. (Separate functions: the hot loops get
+    // optimised on their own, whatever paths this one has or has not taken yet.)
+    const sk: Skipped = { n: nSkip, ids: skipIds, share: skipShare, u: skipU, bit: skipBit, U };
+    const nc = candidatePass(size, textAcc, tagAcc, clinAcc, scored, scoredGen, masks, needMask, textF, techF, clinF, sk, this.presence, top.threshold(), this.cand, this.candBound, this.candU);
+    this.drain(nc, q, n, sk, top, st, scoredGen);
 
     // Companies not reached: with no relevance they score exactly 0 (feasibility parts
     // scale with relevance); reached only by skipped terms, at most `unreached`.
@@ -641,6 +820,64 @@ export class NeedCompanyIndex {
       for (const e of this.companies.values()) if (scored[e.ord] !== scoredGen) score(e.ord);
     }
     return top.result();
+  }
+
+  private scoreExactly(d: number, q: TextQuery, n: PreparedNeed, top: TopK, st: QueryStats, gen: number): void {
+    this.scored[d] = gen;
+    const e = this.byOrd[d]!;
+    st.exactScored++;
+    top.offer(ncScore10(q, n, e.p), e.p.id);
+  }
+
+  /**
+   * Candidates (ords in `cand`, bounds in `candBound`) in decreasing bound order until the
+   * bound cannot reach the K-th best: resolve the skipped terms (re-queue with the exact
+   * text bound), then a tighter bound (all parts exact except text), then score exactly.
+   */
+  private drain(nc: number, q: TextQuery, n: PreparedNeed, sk: Skipped, top: TopK, st: QueryStats, gen: number): void {
+    const cand = this.cand;
+    const bounds = this.candBound;
+    const uOf = this.candU;
+    const textAcc = this.textAcc;
+    const tagAcc = this.tagAcc;
+    const clinAcc = this.clinAcc;
+    const masks = this.maskByOrd;
+    const lens = this.lenByOrd;
+    const presence = this.presence;
+    const presTf = this.presTf;
+    const { textF, techF, clinF } = boundFactors(n.mask, n.tech.length, n.clin.length);
+    const avg = q.avgLen;
+    const needMask = n.mask;
+    const heapItems = new Int32Array(nc);
+    for (let i = 0; i < nc; i++) heapItems[i] = i;
+    const heap = new MaxHeap(bounds, heapItems);
+    const refined = new Uint8Array(nc);
+    while (heap.size > 0) {
+      const i = heap.peek();
+      const th = top.threshold();
+      if (bounds[i]! < th) break;
+      heap.pop();
+      const d = cand[i]!;
+      const pat = needMask & masks[d]!;
+      if (sk.n > 0 && refined[i] === 0) {
+        refined[i] = 1;
+        st.refined++;
+        const tA = textF[pat]!;
+        const tagPts = techF[pat]! * tagAcc[d]! + clinF[pat]! * clinAcc[d]! + SLACK10;
+        const t = probeSkipped(this.byOrd, d, presTf, 64 * d, lens[d]!, avg, textAcc[d]!, uOf[i]!, sk, presence[2 * d]!, presence[2 * d + 1]!, tA, tagPts, th);
+        if (t < 0) continue;
+        textAcc[d] = t;
+        const x = TEXT_GAIN * t;
+        bounds[i] = tA * (x < 1 ? x : 1) + tagPts;
+        heap.push(i);
+        continue;
+      }
+      // Tighter bound first: every part exact except text, taken at its accumulated
+      // value (+ a margin for summation order); the score never decreases with text.
+      const textUpper = Math.min(1, TEXT_GAIN * textAcc[d]! + 1e-9);
+      if (ncScore10WithText(n, this.byOrd[d]!.p, textUpper) < th) continue;
+      this.scoreExactly(d, q, n, top, st, gen);
+    }
   }
 
   private accumulateTags(n: PreparedNeed, tagAcc: Float64Array, clinAcc: Float64Array, st: QueryStats): void {
