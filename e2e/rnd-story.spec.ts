@@ -51,6 +51,8 @@ test("always-on R&D: post → find → NDA → apply → review → decision", a
   await signOut(page);
 
   await loginAs("hospital1");
+  // The hospital's home shows what awaits its answer.
+  await expect(page.getByRole("region", { name: "답변을 기다리는 지원서" }).locator(`a[href="${appUrl}"]`)).toBeVisible();
   await page.goto(appUrl);
   await expect(page.getByText(TITLE).first()).toBeVisible();
   expect(needUrl).toMatch(/^\/needs\/[0-9a-f-]{36}$/);
@@ -61,6 +63,8 @@ test("always-on R&D: post → find → NDA → apply → review → decision", a
   await expect(page.getByText("내시경실 참관 일정을 잡고 싶습니다.")).toBeVisible();
   await page.getByRole("button", { name: "선정", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "지원서를 선정했습니다" })).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page.getByRole("region", { name: "답변을 기다리는 지원서" }).locator(`a[href="${appUrl}"]`)).toHaveCount(0);
   await signOut(page);
 
   await loginAs("company1");

@@ -5,7 +5,8 @@ import { CompanyApplications } from "~/components/dashboard/company-applications
 import { HospitalNeeds } from "~/components/dashboard/hospital-needs";
 import { Card, Notice, PageHead } from "~/components/ui/misc";
 import { RecommendedNeeds } from "~/components/dashboard/recommended-needs";
-import { companyApplicationsSummary } from "~/modules/applications/applications.server";
+import { AwaitingAnswer } from "~/components/dashboard/awaiting-answer";
+import { awaitingHospitalAnswer, companyApplicationsSummary } from "~/modules/applications/applications.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { getLocale } from "~/modules/i18n/i18n.server";
 import { recommendNeeds } from "~/modules/matching/service.server";
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       org: { ...user.org, rejectionReason: org.rejection_reason },
       pending: user.org.kind === "operator" ? await countPending(db) : 0,
       hospitalNeeds: user.org.kind === "hospital" ? await listOrgNeeds(db, user.org.id) : [],
+      awaiting: user.org.kind === "hospital" ? await awaitingHospitalAnswer(db, user.org.id) : null,
       companyApplications: user.org.kind === "company" ? await companyApplicationsSummary(db, user.org.id) : [],
       recommendedNeeds: user.org.kind === "company" && user.org.status === "verified" ? await recommendNeeds(db, user.org.id, await getLocale(request), 5) : null,
     };
@@ -33,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { me, org, pending, companyApplications, hospitalNeeds, recommendedNeeds } = useLoaderData<typeof loader>();
+  const { me, org, pending, companyApplications, hospitalNeeds, recommendedNeeds, awaiting } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
@@ -61,6 +63,7 @@ export default function Dashboard() {
             <p className="muted">{t(`dashboard.${org.kind}.next`)}</p>
           )}
         </Card>
+        {awaiting ? <AwaitingAnswer items={awaiting} /> : null}
         <Card aria-labelledby="links-title">
           <h2 id="links-title">{t("nav.account")}</h2>
           <ul>

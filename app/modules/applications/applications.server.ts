@@ -322,3 +322,18 @@ export async function companyApplicationsSummary(db: DB, companyOrgId: string, l
     .limit(limit)
     .execute();
 }
+
+/** The hospital dashboard's "답변을 기다리는 지원서": applications to its needs with no answer yet, oldest first. */
+export async function awaitingHospitalAnswer(db: DB, hospitalOrgId: string, limit = 5) {
+  return db
+    .selectFrom("applications as a")
+    .innerJoin("needs as n", "n.id", "a.need_id")
+    .innerJoin("organizations as c", "c.id", "a.company_org_id")
+    .select(["a.id", "a.status", "a.created_at", "n.title as need_title", "c.name as company_name"])
+    .where("n.org_id", "=", hospitalOrgId)
+    .where("a.status", "in", ["submitted", "shortlisted"])
+    .where("a.first_response_at", "is", null)
+    .orderBy("a.created_at", "asc")
+    .limit(limit)
+    .execute();
+}
