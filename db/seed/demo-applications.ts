@@ -1,11 +1,11 @@
 import { sql, type Transaction } from "kysely";
 import type { ApplicationStatus, Database } from "../schema";
+import { DEMO_NEED_IDS } from "./demo-need-ids";
 
 type Plan = {
   company: string;
-  hospital: string;
-  /** Which of that hospital's open needs (0 = newest first), so two companies can meet on one need. */
-  needIndex: number;
+  /** The demo need it answers (db/seed/demo-need-ids.ts); skipped when that need is not open. */
+  needId: string;
   status: ApplicationStatus;
   approach: string;
   team: string;
@@ -23,11 +23,10 @@ type Plan = {
 const plans: Plan[] = [
   {
     company: "lumen-healthcare",
-    hospital: "hanbit-univ-hospital",
-    needIndex: 0,
+    needId: DEMO_NEED_IDS.hanbitLungCt,
     status: "shortlisted",
     approach:
-      "루멘헬스케어의 흉부 X선 AI 판독 보조(식약처 2등급 허가)를 응급실 야간 판독 흐름에 붙여, 긴급 소견(기흉·폐부종)을 우선 표시합니다. PACS 연동은 DICOM SR로 하며, 병원 내부망 온프레미스 설치를 기본으로 합니다.",
+      "루멘헬스케어의 흉부 CT 폐결절 검출 AI(LumenCT Nodule, 식약처 2등급 인증)를 건진 판독 흐름에 붙여, 결절의 위치·크기·Lung-RADS 분류를 판독 화면에 미리 표시합니다. PACS 연동은 DICOM SR로 하며, 병원 내부망 온프레미스 설치를 기본으로 합니다.",
     team: "의료영상 AI 연구원 4명, 임상 전문의 자문 2명, 인허가 담당 1명",
     trl: 7,
     budgetKrw: 180_000_000,
@@ -41,11 +40,10 @@ const plans: Plan[] = [
   },
   {
     company: "mindwave-therapeutics",
-    hospital: "hanbit-univ-hospital",
-    needIndex: 0,
+    needId: DEMO_NEED_IDS.nuriDepressionDtx,
     status: "submitted",
     approach:
-      "Digital therapeutics for post-ICU delirium follow-up: a tablet-based cognitive program with clinician dashboard. 한국어·영어 모두 지원하며, 퇴원 후 재택 사용을 전제로 설계했습니다.",
+      "인지행동치료 기반 우울증 DTx 'MoodStep'을 외래 환자 200명에게 12주간 처방하고, PHQ-9 변화·순응도·중단 사유를 앱과 EMR에서 함께 모읍니다. Clinician dashboard is available in Korean and English.",
     team: "정신건강의학 전문의 1명, 임상심리사 2명, 앱 개발 5명",
     trl: 5,
     budgetKrw: 90_000_000,
@@ -54,10 +52,9 @@ const plans: Plan[] = [
   },
   {
     company: "cardiosense",
-    hospital: "hanbit-univ-hospital",
-    needIndex: 1,
+    needId: DEMO_NEED_IDS.hanbitHeartFailure,
     status: "accepted",
-    approach: "패치형 단일유도 심전도로 입원 환자 부정맥을 연속 모니터링하고, 간호 스테이션에 이벤트만 알립니다. 배터리 14일, 병동 Wi-Fi 불필요(LTE-M).",
+    approach: "퇴원한 심부전 환자에게 패치형 심전도와 체중계를 드리고, 부정맥·체중 급증 같은 이상 징후만 외래 간호사 대시보드에 알립니다. 배터리 14일, 집 Wi-Fi 불필요(LTE-M).",
     team: "심장내과 자문의 1명, 하드웨어 6명, 품질·인허가 2명",
     trl: 8,
     budgetKrw: 240_000_000,
@@ -71,26 +68,24 @@ const plans: Plan[] = [
   },
   {
     company: "genomeplus",
-    hospital: "seoul-nuri-hospital",
-    needIndex: 0,
+    needId: DEMO_NEED_IDS.haeunRapidDx,
     status: "declined",
-    approach: "전장 유전체 기반 약물유전체 패널로 항응고제 용량을 개인화합니다. 검사 결과는 EMR에 구조화 데이터로 돌려드립니다.",
-    team: "임상유전학 박사 3명, 바이오인포매틱스 4명",
-    trl: 4,
+    approach: "호흡기 바이러스·세균 22종을 1시간 안에 검출하는 다중 PCR 키트(식약처 3등급 허가)를 응급실 검사실에 6개월간 시범 공급합니다. 결과는 LIS로 자동 전송됩니다.",
+    team: "분자진단 연구원 3명, 학술 지원 2명, 영업 1명",
+    trl: 8,
     budgetKrw: 300_000_000,
-    timeline: "12개월 (검체 수집 6개월 포함)",
+    timeline: "장비 설치 2주, 시범 운영 6개월",
     daysAgo: 20,
     answeredAfterHours: 72,
-    declineReason: "too-early",
-    declineNote: "임상 검증 자료가 조금 더 쌓인 뒤 내년 공모 때 다시 지원해 주시면 좋겠습니다.",
+    declineReason: "budget",
+    declineNote: "올해 시범 구매 예산(2억 원)을 넘습니다. 검사 건수를 줄인 안으로 다시 제안해 주시면 검토하겠습니다.",
   },
   {
     company: "lumen-healthcare",
-    hospital: "seoul-nuri-hospital",
-    needIndex: 0,
+    needId: DEMO_NEED_IDS.haeunIcuPlatform,
     status: "submitted",
-    approach: "외래 대기 시간 예측 모델을 키오스크 접수 데이터로 학습해, 환자 앱에 예상 대기 시간을 보여 줍니다.",
-    team: "데이터 사이언티스트 3명, 서비스 기획 1명",
+    approach: "중환자실 이동형 흉부 X선 판독 보조 AI의 결과(폐부종·기흉 점수)를 생체신호와 함께 플랫폼에 실시간으로 넣어, 악화 예측 모델의 입력으로 쓸 수 있게 합니다. FHIR Observation으로 연동합니다.",
+    team: "의료영상 AI 연구원 2명, 데이터 엔지니어 1명, 서비스 기획 1명",
     trl: 6,
     budgetKrw: 60_000_000,
     timeline: "4개월",
@@ -124,11 +119,9 @@ export async function seedApplications(trx: Transaction<Database>): Promise<void
   const hour = 3600_000;
   for (const p of plans) {
     const companyId = orgId.get(p.company);
-    const hospitalId = orgId.get(p.hospital);
-    if (!companyId || !hospitalId) continue;
-    const ofHospital = needs.filter((n) => n.org_id === hospitalId);
-    if (!ofHospital.length) continue;
-    const need = ofHospital[Math.min(p.needIndex, ofHospital.length - 1)];
+    const need = needs.find((n) => n.id === p.needId);
+    if (!companyId || !need) continue;
+    const hospitalId = need.org_id;
     const exists = await trx.selectFrom("applications").select("id").where("need_id", "=", need.id).where("company_org_id", "=", companyId).executeTakeFirst();
     if (exists) continue;
     const created = new Date(now - p.daysAgo * 24 * hour);

@@ -78,8 +78,11 @@ withEachDb("applications", (engine) => {
     hospital2 = await org("seoul-nuri-hospital");
     company = await org("lumen-healthcare");
     company2 = await org("mindwave-therapeutics");
-    // A hospital without demo applications.
-    quiet = await org("busan-haeun-medical-center");
+    // A hospital without any applications: made here, so the demo seed can change freely.
+    const q = await db.insertInto("organizations").values({ slug: "quiet-test-hospital", kind: "hospital", name: "조용한병원", status: "verified" }).returning(["id", "name"]).executeTakeFirstOrThrow();
+    const qu = await db.insertInto("users").values({ email: "quiet@hospital.example", name: "조용", password_hash: "x" }).returning("id").executeTakeFirstOrThrow();
+    await db.insertInto("memberships").values({ user_id: qu.id, org_id: q.id, role: "owner" }).execute();
+    quiet = { id: q.id, name: q.name, userId: qu.id };
   });
   afterAll(async () => close());
 
