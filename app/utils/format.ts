@@ -1,4 +1,4 @@
-import { intlLocale } from "~/modules/i18n/config";
+import { intlLocale } from "../modules/i18n/config";
 
 /**
  * KRW the way readers expect it: Korean "3억 원", "1억 5,000만 원", "5,000만 원";

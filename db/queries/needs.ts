@@ -2,6 +2,7 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import type { DB } from "../client";
 import type { NeedStatus } from "../schema";
 import { escapeLike, searchTokens } from "../../app/modules/needs/search";
+import { termsOfNeeds } from "./terms";
 
 /**
  * Needs: reads for the list, the detail page, the edit form, the dashboard and
@@ -9,22 +10,10 @@ import { escapeLike, searchTokens } from "../../app/modules/needs/search";
  * getNeedForEdit; every other query names its public columns.
  */
 
-export type TermsByKind = Record<string, string[]>;
 export const PAGE_SIZE = 20;
 
 const ymd = (col: string) => sql<string | null>`to_char(${sql.ref(col)}, 'YYYY-MM-DD')`;
 
-export async function termsOfNeeds(db: DB, ids: string[]): Promise<Map<string, TermsByKind>> {
-  const out = new Map<string, TermsByKind>();
-  if (!ids.length) return out;
-  const rows = await db.selectFrom("need_terms").select(["need_id", "kind", "code"]).where("need_id", "in", ids).orderBy("kind").orderBy("code").execute();
-  for (const r of rows) {
-    const t = out.get(r.need_id) ?? {};
-    (t[r.kind] ??= []).push(r.code);
-    out.set(r.need_id, t);
-  }
-  return out;
-}
 
 export type ListFilters = {
   q?: string;

@@ -4,6 +4,7 @@
  * tags are shown as given.
  */
 import { termLabel, type TaxonomyKind } from "../taxonomy/vocabulary";
+import { formatKrw as formatKrwShared } from "../../utils/format";
 import type { TagRef } from "./tags";
 import { glossaryLabel } from "./glossary";
 import type { Reason, ReasonParam, Suggestion } from "./types";
@@ -29,15 +30,9 @@ const count = (p: ReasonParam | undefined): number => (Array.isArray(p) ? p.leng
 const n = (p: ReasonParam | undefined): number => (typeof p === "number" ? p : Number(p ?? 0));
 
 /** KRW amounts: 억/만 원 in Korean, KRW with M/B in English. */
+/** Money reads the same in reasons as everywhere else on screen (app/utils/format.ts). */
 export function formatKrw(v: number, lng: Lng): string {
-  if (lng === "ko") {
-    if (v >= 1e8) return `${Number((v / 1e8).toFixed(1))}억 원`;
-    if (v >= 1e4) return `${Math.round(v / 1e4).toLocaleString("ko-KR")}만 원`;
-    return `${v.toLocaleString("ko-KR")}원`;
-  }
-  if (v >= 1e9) return `KRW ${Number((v / 1e9).toFixed(1))}B`;
-  if (v >= 1e6) return `KRW ${Number((v / 1e6).toFixed(1))}M`;
-  return `KRW ${v.toLocaleString("en-US")}`;
+  return formatKrwShared(v, lng);
 }
 
 const krwRange = (a: number, b: number, lng: Lng) => (a === b ? formatKrw(a, lng) : `${formatKrw(a, lng)}–${formatKrw(b, lng)}`);

@@ -1,4 +1,5 @@
 import type { DB } from "../../../db/client";
+import { termsOfNeeds, termsOfOrgs } from "../../../db/queries/terms";
 import { NeedCompanyIndex, formatReason, formatSuggestion, suggestForCompany, type CompanyInput, type NeedCompanyScore, type NeedInput } from "./index";
 
 /**
@@ -15,12 +16,6 @@ function state(): State {
   return g[KEY];
 }
 
-function termsBy(rows: { kind: string; code: string }[]) {
-  const by: Record<string, string[]> = {};
-  for (const r of rows) (by[r.kind] ??= []).push(r.code);
-  return by;
-}
-
 async function companyInputs(db: DB, orgIds?: string[]): Promise<CompanyInput[]> {
   let q = db
     .selectFrom("organizations")
@@ -30,11 +25,12 @@ async function companyInputs(db: DB, orgIds?: string[]): Promise<CompanyInput[]>
   if (orgIds) q = q.where("id", "in", orgIds.length ? orgIds : ["00000000-0000-0000-0000-000000000000"]);
   const orgs = await q.execute();
   if (!orgs.length) return [];
-  const terms = await db.selectFrom("org_terms").select(["org_id", "kind", "code"]).where("org_id", "in", orgs.map((o) => o.id)).execute();
-  const byOrg = new Map<string, { kind: string; code: string }[]>();
-  for (const t of terms) (byOrg.get(t.org_id) ?? byOrg.set(t.org_id, []).get(t.org_id)!).push(t);
+  const terms = await termsOfOrgs(
+    db,
+    orgs.map((o) => o.id),
+  );
   return orgs.map((o) => {
-    const t = termsBy(byOrg.get(o.id) ?? []);
+    const t = terms.get(o.id) ?? {};
     return {
       id: o.id,
       name: o.name,
@@ -59,11 +55,12 @@ async function needInputs(db: DB, needIds?: string[]): Promise<NeedInput[]> {
   if (needIds) q = q.where("id", "in", needIds.length ? needIds : ["00000000-0000-0000-0000-000000000000"]);
   const needs = await q.execute();
   if (!needs.length) return [];
-  const terms = await db.selectFrom("need_terms").select(["need_id", "kind", "code"]).where("need_id", "in", needs.map((n) => n.id)).execute();
-  const byNeed = new Map<string, { kind: string; code: string }[]>();
-  for (const t of terms) (byNeed.get(t.need_id) ?? byNeed.set(t.need_id, []).get(t.need_id)!).push(t);
+  const terms = await termsOfNeeds(
+    db,
+    needs.map((n) => n.id),
+  );
   return needs.map((n) => {
-    const t = termsBy(byNeed.get(n.id) ?? []);
+    const t = terms.get(n.id) ?? {};
     return {
       id: n.id,
       title: n.title,

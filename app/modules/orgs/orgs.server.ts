@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../../db/client";
+import { termsOfOrgs, type TermsByKind } from "../../../db/queries/terms";
 import type { OrgKind } from "../../../db/schema";
 import { audit } from "~/modules/audit/audit.server";
 import { refreshCompany } from "~/modules/matching/service.server";
@@ -7,13 +8,9 @@ import { newToken } from "~/modules/auth/tokens.server";
 import { bilingual, sendMail } from "~/modules/mail/mail.server";
 import type { ProfileInput } from "./schemas";
 
-export type TermsByKind = Record<string, string[]>;
 
 async function termsOf(db: DB, orgId: string): Promise<TermsByKind> {
-  const rows = await db.selectFrom("org_terms").select(["kind", "code"]).where("org_id", "=", orgId).execute();
-  const out: TermsByKind = {};
-  for (const r of rows) (out[r.kind] ??= []).push(r.code);
-  return out;
+  return (await termsOfOrgs(db, [orgId])).get(orgId) ?? {};
 }
 
 const profileColumns = [
