@@ -59,7 +59,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: me.name,
         email: me.email,
         role: me.role,
-        org: { name: me.org.name, slug: me.org.slug, kind: me.org.kind, status: me.org.status },
+        // English readers see the English name where the organisation gave one.
+        org: { name: lng === "en" && me.org.nameEn ? me.org.nameEn : me.org.name, slug: me.org.slug, kind: me.org.kind, status: me.org.status },
       },
       unread,
     },

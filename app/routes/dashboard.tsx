@@ -36,10 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const { me, org, pending, companyApplications, hospitalNeeds, recommendedNeeds, awaiting } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
-      <PageHead title={t("dashboard.title", { name: me.name })} description={t("dashboard.orgLine", { org: org.name, kind: t(`kinds.${org.kind}`) })} />
+      <PageHead title={t("dashboard.title", { name: me.name })} description={t("dashboard.orgLine", { org: i18n.language === "en" && org.nameEn ? org.nameEn : org.name, kind: t(`kinds.${org.kind}`) })} />
       {org.status === "pending" ? <Notice tone="warn">{t("dashboard.unverified")}</Notice> : null}
       {org.status === "rejected" ? <Notice tone="warn">{t("dashboard.rejected", { reason: org.rejectionReason ?? "—" })}</Notice> : null}
       <div className="grid">

@@ -34,5 +34,15 @@ export function formatDate(d: Date | string | null | undefined, lng: string): st
 export function formatDateTime(d: Date | string | null | undefined, lng: string): string {
   if (!d) return "—";
   const date = typeof d === "string" ? new Date(d) : d;
-  return new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Seoul" }).format(date);
+  // 24-hour clock: Node's ICU writes "PM" where browsers write "오후", which broke
+  // hydration and showed English in Korean pages; "13:31" reads the same everywhere.
+  return new Intl.DateTimeFormat(intlLocale(lng), {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: "Asia/Seoul",
+  }).format(date);
 }

@@ -7,7 +7,7 @@ export type UserWithOrg = {
   name: string;
   disabled: boolean;
   role: MemberRole;
-  org: { id: string; slug: string; name: string; kind: OrgKind; status: OrgStatus };
+  org: { id: string; slug: string; name: string; nameEn: string | null; kind: OrgKind; status: OrgStatus };
 };
 
 export async function findUserWithOrg(db: DB, userId: string): Promise<UserWithOrg | null> {
@@ -24,6 +24,7 @@ export async function findUserWithOrg(db: DB, userId: string): Promise<UserWithO
       "o.id as org_id",
       "o.slug as org_slug",
       "o.name as org_name",
+      "o.name_en as org_name_en",
       "o.kind as org_kind",
       "o.status as org_status",
     ])
@@ -36,7 +37,7 @@ export async function findUserWithOrg(db: DB, userId: string): Promise<UserWithO
     name: row.name,
     disabled: row.disabled_at !== null,
     role: row.role,
-    org: { id: row.org_id, slug: row.org_slug, name: row.org_name, kind: row.org_kind, status: row.org_status },
+    org: { id: row.org_id, slug: row.org_slug, name: row.org_name, nameEn: row.org_name_en, kind: row.org_kind, status: row.org_status },
   };
 }
 
