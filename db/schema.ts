@@ -162,6 +162,8 @@ export interface NeedsTable {
   nda_text: Generated<string>;
   search_text: Generated<string>;
   hidden_at: NullableTimestamp;
+  hidden_reason: string | null;
+  hidden_by: string | null;
   published_at: NullableTimestamp;
   closed_at: NullableTimestamp;
   created_at: Timestamp;
@@ -209,6 +211,8 @@ export interface MessagesTable {
   author_org_id: string;
   body: string;
   hidden_at: NullableTimestamp;
+  hidden_reason: string | null;
+  hidden_by: string | null;
   created_at: Timestamp;
 }
 
@@ -236,6 +240,241 @@ export interface NotificationsTable {
   created_at: Timestamp;
 }
 
+export type PitchStatus = "draft" | "published" | "archived";
+export type MeetingStatus = "pending" | "accepted" | "declined" | "cancelled";
+export type DealStage = "watching" | "meeting" | "due-diligence" | "committed" | "invested" | "passed";
+export type EventApplicationStatus = "applied" | "selected" | "not-selected" | "withdrawn";
+
+export interface PitchesTable {
+  id: Generated<string>;
+  org_id: string;
+  author_id: string | null;
+  status: Generated<PitchStatus>;
+  title: string;
+  one_liner: string;
+  problem: Generated<string>;
+  solution: Generated<string>;
+  market: Generated<string>;
+  traction: Generated<string>;
+  team: Generated<string>;
+  ask_krw: number | null;
+  round: string | null;
+  trl: number | null;
+  deck_attachment_id: string | null;
+  search_text: Generated<string>;
+  hidden_at: NullableTimestamp;
+  hidden_reason: string | null;
+  hidden_by: string | null;
+  published_at: NullableTimestamp;
+  archived_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PitchTermsTable {
+  pitch_id: string;
+  kind: string;
+  code: string;
+}
+
+export interface PitchBookmarksTable {
+  user_id: string;
+  pitch_id: string;
+  org_id: string;
+  created_at: Timestamp;
+}
+
+export interface PitchViewsTable {
+  pitch_id: string;
+  org_id: string;
+  day: ColumnType<Date, Date | string | undefined, Date | string>;
+  first_at: Timestamp;
+}
+
+export interface MeetingRequestsTable {
+  id: Generated<string>;
+  pitch_id: string;
+  company_org_id: string;
+  investor_org_id: string;
+  requested_by: string | null;
+  message: Generated<string>;
+  slot_1: ColumnType<Date, Date | string, Date | string>;
+  slot_2: NullableTimestamp;
+  slot_3: NullableTimestamp;
+  duration_minutes: Generated<number>;
+  location: Generated<string>;
+  status: Generated<MeetingStatus>;
+  accepted_slot: number | null;
+  decline_reason: string | null;
+  decline_note: string | null;
+  responded_by: string | null;
+  responded_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface DealsTable {
+  id: Generated<string>;
+  investor_org_id: string;
+  pitch_id: string;
+  company_org_id: string;
+  stage: Generated<DealStage>;
+  committed_krw: number | null;
+  invested_krw: number | null;
+  invested_on: NullableDateOnly;
+  pass_reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DealStageChangesTable {
+  id: Generated<number>;
+  deal_id: string;
+  from_stage: DealStage | null;
+  to_stage: DealStage;
+  changed_by: string | null;
+  at: Timestamp;
+}
+
+/** Private to the investor organisation. */
+export interface DealNotesTable {
+  id: Generated<string>;
+  deal_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface PitchEventsTable {
+  id: Generated<string>;
+  name: string;
+  name_en: string | null;
+  description: Generated<string>;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  place: Generated<string>;
+  online: Generated<boolean>;
+  stage_focus: Generated<string>;
+  apply_opens_on: ColumnType<Date, Date | string, Date | string>;
+  apply_closes_on: ColumnType<Date, Date | string, Date | string>;
+  cohort_size: number | null;
+  status: Generated<"draft" | "open" | "closed">;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EventApplicationsTable {
+  id: Generated<string>;
+  event_id: string;
+  pitch_id: string;
+  company_org_id: string;
+  applied_by: string | null;
+  status: Generated<EventApplicationStatus>;
+  created_at: Timestamp;
+  decided_at: NullableTimestamp;
+}
+
+export interface EventInvestorsTable {
+  event_id: string;
+  user_id: string;
+  org_id: string;
+  registered_at: Timestamp;
+}
+
+/** The founder sees averages and comments, never the rater. */
+export interface EventRatingsTable {
+  id: Generated<string>;
+  event_id: string;
+  pitch_id: string;
+  rater_user_id: string;
+  rater_org_id: string;
+  team: number;
+  technology: number;
+  market: number;
+  comment: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type TestbedRequestStatus = "requested" | "approved" | "declined" | "in-progress" | "completed" | "withdrawn";
+export type CertificationStatus = "planned" | "in-progress" | "obtained";
+
+export interface TestbedOffersTable {
+  id: Generated<string>;
+  org_id: string;
+  author_id: string | null;
+  status: Generated<"draft" | "open" | "closed">;
+  title: string;
+  department: Generated<string>;
+  description: Generated<string>;
+  equipment: Generated<string>;
+  capacity: number | null;
+  period_start: NullableDateOnly;
+  period_end: NullableDateOnly;
+  irb_status: Generated<string>;
+  cost_support: Generated<string>;
+  search_text: Generated<string>;
+  hidden_at: NullableTimestamp;
+  hidden_reason: string | null;
+  hidden_by: string | null;
+  published_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TestbedOfferTermsTable {
+  offer_id: string;
+  kind: string;
+  code: string;
+}
+
+export interface TestbedRequestsTable {
+  id: Generated<string>;
+  offer_id: string;
+  hospital_org_id: string;
+  company_org_id: string;
+  requested_by: string | null;
+  plan: string;
+  preferred_start: NullableDateOnly;
+  status: Generated<TestbedRequestStatus>;
+  decline_reason: string | null;
+  decline_note: string | null;
+  outcome: string | null;
+  decided_at: NullableTimestamp;
+  started_at: NullableTimestamp;
+  completed_at: NullableTimestamp;
+  confirmed_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrackRecordsTable {
+  id: Generated<string>;
+  org_id: string;
+  kind: Generated<string>;
+  testbed_request_id: string | null;
+  hospital_org_id: string | null;
+  title: string;
+  outcome: Generated<string>;
+  completed_on: ColumnType<Date, Date | string, Date | string>;
+  verified_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface OrgCertificationsTable {
+  id: Generated<string>;
+  org_id: string;
+  code: string;
+  status: CertificationStatus;
+  status_on: NullableDateOnly;
+  note: Generated<string>;
+  evidence_attachment_id: string | null;
+  verified_at: NullableTimestamp;
+  verified_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   org_terms: OrgTermsTable;
@@ -256,6 +495,23 @@ export interface Database {
   messages: MessagesTable;
   attachments: AttachmentsTable;
   notifications: NotificationsTable;
+  pitches: PitchesTable;
+  pitch_terms: PitchTermsTable;
+  pitch_bookmarks: PitchBookmarksTable;
+  pitch_views: PitchViewsTable;
+  meeting_requests: MeetingRequestsTable;
+  deals: DealsTable;
+  deal_stage_changes: DealStageChangesTable;
+  deal_notes: DealNotesTable;
+  pitch_events: PitchEventsTable;
+  event_applications: EventApplicationsTable;
+  event_investors: EventInvestorsTable;
+  event_ratings: EventRatingsTable;
+  testbed_offers: TestbedOffersTable;
+  testbed_offer_terms: TestbedOfferTermsTable;
+  testbed_requests: TestbedRequestsTable;
+  track_records: TrackRecordsTable;
+  org_certifications: OrgCertificationsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

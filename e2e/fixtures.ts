@@ -22,7 +22,8 @@ export const DEMO = {
  * ({ to, subject, text }); see scripts/e2e-server.ts and MAIL_DROP_DIR.
  * Relative to the repository root (Playwright runs from there).
  */
-export const MAIL_DIR = "data/e2e-mail";
+const E2E_PORT = process.env.E2E_PORT ?? "3100";
+export const MAIL_DIR = E2E_PORT === "3100" ? "data/e2e-mail" : `data/e2e-mail-${E2E_PORT}`;
 
 export type DemoRole = keyof typeof DEMO.users;
 

@@ -11,14 +11,18 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 
-const PGLITE_DIR = "data/e2e-pglite";
+const PORT = process.env.E2E_PORT ?? "3100";
+// A port other than the default gets its own directories, so two browser runs
+// on one machine (E2E_PORT=3101 npx playwright test …) never share data.
+const suffix = PORT === "3100" ? "" : `-${PORT}`;
+const PGLITE_DIR = `data/e2e-pglite${suffix}`;
 // Must match MAIL_DIR in e2e/fixtures.ts: tests read sign-up/reset mails here.
-const MAIL_DIR = "data/e2e-mail";
+const MAIL_DIR = `data/e2e-mail${suffix}`;
 const pgUrl = process.env.E2E_DATABASE_URL;
 
 const env: Record<string, string | undefined> = {
   ...process.env,
-  PORT: process.env.E2E_PORT ?? "3100",
+  PORT,
   RATE_LIMIT_IP_PER_MINUTE: "10000",
   RATE_LIMIT_ACCOUNT_PER_HOUR: "1000",
   MAIL_DROP_DIR: MAIL_DIR,

@@ -1,6 +1,8 @@
 import type { Migration } from "kysely/migration";
 import * as m0001 from "./20261125_0001_accounts";
 import * as m0002 from "./20261125_0002_needs_applications";
+import * as m0003 from "./20261125_0003_pitches";
+import * as m0004 from "./20261125_0004_testbeds_moderation";
 
 /**
  * Static migration index: works inside the bundled server and in scripts alike
@@ -10,4 +12,6 @@ import * as m0002 from "./20261125_0002_needs_applications";
 export const migrations: Record<string, Migration> = {
   "20261125_0001_accounts": m0001,
   "20261125_0002_needs_applications": m0002,
+  "20261125_0003_pitches": m0003,
+  "20261125_0004_testbeds_moderation": m0004,
 };
