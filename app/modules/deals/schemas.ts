@@ -1,0 +1,153 @@
+import { z } from "zod";
+import { optionalKrw, optionalText, requiredText } from "~/modules/validation/fields";
+
+/**
+ * Client-safe: meeting-request and deal-pipeline codes, Seoul-time helpers and
+ * the form schemas (Conform + zod). Error messages are i18n keys.
+ */
+
+export const meetingStatuses = ["pending", "accepted", "declined", "cancelled"] as const;
+export type MeetingStatusCode = (typeof meetingStatuses)[number];
+
+/** Why a company declines a meeting request (labels: deals:meetingReasons.*). */
+export const meetingDeclineReasons = ["timing", "not-raising", "not-a-fit", "already-in-talks", "other"] as const;
+export type MeetingDeclineReason = (typeof meetingDeclineReasons)[number];
+
+/** Pipeline columns, in order; `passed` is shown apart. */
+export const dealStages = ["watching", "meeting", "due-diligence", "committed", "invested", "passed"] as const;
+export type DealStageCode = (typeof dealStages)[number];
+
+/** Why an investor passes (labels: deals:passReasons.*): 시장 규모, 팀, 기술 성숙도, 밸류에이션, 투자 단계 불일치, 포트폴리오 중복, 기타. */
+export const passReasons = ["market-size", "team", "tech-maturity", "valuation", "stage-mismatch", "portfolio-overlap", "other"] as const;
+export type PassReason = (typeof passReasons)[number];
+
+/** What the company may know about an investor's deal on its pitch: never notes, never amounts. */
+export type CompanyDealStatus = "in-review" | "invested" | "passed";
+export function companyStatusOf(stage: DealStageCode): CompanyDealStatus {
+  return stage === "invested" ? "invested" : stage === "passed" ? "passed" : "in-review";
+}
+
+export const stageTone = {
+  watching: "default",
+  meeting: "info",
+  "due-diligence": "warn",
+  committed: "info",
+  invested: "success",
+  passed: "danger",
+} as const;
+
+export const meetingTone = { pending: "warn", accepted: "success", declined: "danger", cancelled: "default" } as const;
+
+// ---- Seoul time ----
+
+const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::00)?$/;
+
+/**
+ * A `datetime-local` value typed in Korea ("2026-12-03T14:00") as the instant
+ * it names. Korea keeps UTC+9 all year (no daylight saving). Null when malformed.
+ */
+export function seoulLocalToDate(v: string): Date | null {
+  const m = LOCAL_RE.exec(v.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  const ms = Date.UTC(y, mo - 1, d, h - 9, mi);
+  const back = new Date(ms + 9 * 3600_000);
+  if (back.getUTCDate() !== d || back.getUTCMonth() !== mo - 1) return null; // 2026-02-30
+  return new Date(ms);
+}
+
+/** The `datetime-local` value (Seoul wall clock) for an instant. */
+export function dateToSeoulLocal(d: Date): string {
+  return new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 16);
+}
+
+/** How far ahead a meeting may be proposed. */
+export const MAX_DAYS_AHEAD = 365;
+
+const slotField = z.string({ error: "validation.invalid" }).trim().max(40, { error: "validation.invalid" }).optional();
+
+export const MeetingRequestSchema = z
+  .object({
+    slot1: slotField,
+    slot2: slotField,
+    slot3: slotField,
+    durationMinutes: z.coerce
+      .number({ error: "deals:errors.duration" })
+      .int({ error: "deals:errors.duration" })
+      .min(15, { error: "deals:errors.duration" })
+      .max(480, { error: "deals:errors.duration" }),
+    location: optionalText(300),
+    message: requiredText(2000),
+  })
+  .transform((v, ctx) => {
+    const now = Date.now();
+    const slots: Date[] = [];
+    const seen = new Set<number>();
+    (["slot1", "slot2", "slot3"] as const).forEach((key) => {
+      const raw = v[key];
+      if (!raw) return;
+      const d = seoulLocalToDate(raw);
+      if (!d) return void ctx.addIssue({ code: "custom", path: [key], message: "deals:errors.slotInvalid" });
+      if (d.getTime() <= now) return void ctx.addIssue({ code: "custom", path: [key], message: "deals:errors.slotPast" });
+      if (d.getTime() > now + MAX_DAYS_AHEAD * 86_400_000) return void ctx.addIssue({ code: "custom", path: [key], message: "deals:errors.slotTooFar" });
+      if (seen.has(d.getTime())) return void ctx.addIssue({ code: "custom", path: [key], message: "deals:errors.slotDuplicate" });
+      seen.add(d.getTime());
+      slots.push(d);
+    });
+    if (!v.slot1 && !v.slot2 && !v.slot3) ctx.addIssue({ code: "custom", path: ["slot1"], message: "deals:errors.slotRequired" });
+    slots.sort((a, b) => a.getTime() - b.getTime());
+    return { slots, durationMinutes: v.durationMinutes, location: v.location, message: v.message };
+  });
+export type MeetingRequestInput = z.infer<typeof MeetingRequestSchema>;
+
+export const MeetingRespondSchema = z
+  .object({
+    intent: z.enum(["accept", "decline", "cancel"], { error: "validation.invalid" }),
+    slot: z.coerce.number({ error: "deals:errors.slotChoose" }).int().min(1, { error: "deals:errors.slotChoose" }).max(3, { error: "deals:errors.slotChoose" }).optional(),
+    reason: z.enum(meetingDeclineReasons, { error: "deals:errors.reasonRequired" }).optional(),
+    note: optionalText(1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.intent === "accept" && !v.slot) ctx.addIssue({ code: "custom", path: ["slot"], message: "deals:errors.slotChoose" });
+    if (v.intent === "decline") {
+      if (!v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "deals:errors.reasonRequired" });
+      else if (v.reason === "other" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "deals:errors.noteRequired" });
+    }
+  });
+export type MeetingRespondInput = z.infer<typeof MeetingRespondSchema>;
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const StageSchema = z
+  .object({
+    intent: z.literal("stage"),
+    stage: z.enum(dealStages, { error: "deals:errors.stageRequired" }),
+    amountKrw: optionalKrw,
+    investedOn: z.string({ error: "validation.invalid" }).trim().max(10, { error: "deals:errors.date" }).optional(),
+    passReason: z.enum(passReasons, { error: "deals:errors.passReasonRequired" }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.stage === "committed" || v.stage === "invested") && (v.amountKrw == null || v.amountKrw <= 0)) {
+      ctx.addIssue({ code: "custom", path: ["amountKrw"], message: "deals:errors.amountRequired" });
+    }
+    if (v.stage === "invested") {
+      const ok = !!v.investedOn && DATE_RE.test(v.investedOn) && !Number.isNaN(Date.parse(`${v.investedOn}T00:00:00Z`)) && new Date(`${v.investedOn}T00:00:00Z`).toISOString().startsWith(v.investedOn);
+      if (!ok) ctx.addIssue({ code: "custom", path: ["investedOn"], message: "deals:errors.date" });
+      else if (v.investedOn! < "2000-01-01" || v.investedOn! > "2100-12-31") ctx.addIssue({ code: "custom", path: ["investedOn"], message: "deals:errors.date" });
+    }
+    if (v.stage === "passed" && !v.passReason) ctx.addIssue({ code: "custom", path: ["passReason"], message: "deals:errors.passReasonRequired" });
+  });
+export type StageInput = z.infer<typeof StageSchema>;
+
+export const NoteSchema = z.object({
+  intent: z.literal("note"),
+  body: requiredText(5000),
+});
+
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const WatchSchema = z.object({
+  intent: z.literal("watch"),
+  pitchId: z.string().regex(UUID_RE),
+});
