@@ -3,6 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AdminNav } from "~/components/admin/admin-nav";
+import { adminLinks } from "~/components/admin/styles";
 import { SubmitButton } from "~/components/ui/button";
 import { TextAreaField } from "~/components/ui/field";
 import { Badge, Card, EmptyState, PageHead } from "~/components/ui/misc";
@@ -18,6 +20,7 @@ import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "운영 관리 · MediBridge" }];
+export const links = adminLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {
@@ -113,6 +116,7 @@ export default function Admin() {
   const { t } = useTranslation("admin");
   return (
     <>
+      <AdminNav />
       <PageHead title={t("title")} description={t("lead")} />
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">
