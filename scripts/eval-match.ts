@@ -203,6 +203,14 @@ const chosen = METHODS[METHODS.length - 1]!;
     process.stderr.write(`eval-match: the index disagrees with the evaluated method on ${mismatches} pairs\n`);
     process.exit(1);
   }
+  // The indexed top 10 (what the app shows) is the top 10 of scoring every company.
+  const same = (a: { id: string; score10: number }[], b: { id: string; score10: number }[]) =>
+    a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.score10 === b[i]!.score10);
+  const differ = needs.filter((n) => !same(idx.topCompaniesForNeed(n.id, 10), idx.topCompaniesForNeedBruteForce(n.id, 10)));
+  if (differ.length) {
+    process.stderr.write(`eval-match: indexed top 10 differs from scoring every company for ${differ.map((n) => n.id).join(", ")}\n`);
+    process.exit(1);
+  }
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));

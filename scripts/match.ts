@@ -4,7 +4,7 @@
  * JSON in, JSON out on stdout; errors on stderr with exit code 1 (bad input) or 2 (bad usage).
  */
 import { readFileSync } from "node:fs";
-import { parseCliArgs, parseMatchInput, scoreInput } from "../app/modules/matching";
+import { parseCliArgs, parseMatchInput, scorePairs } from "../app/modules/matching";
 
 function fail(code: number, msg: string): never {
   process.stderr.write(`match: ${msg}\n`);
@@ -16,7 +16,8 @@ if (!args.ok) fail(2, args.error);
 
 let text: string;
 try {
-  text = readFileSync(args.value.input, "utf8");
+  // "-" reads standard input.
+  text = readFileSync(args.value.input === "-" ? 0 : args.value.input, "utf8");
 } catch (e) {
   fail(1, `cannot read ${args.value.input}: ${(e as Error).message}`);
 }
@@ -31,8 +32,23 @@ try {
 const input = parseMatchInput(json);
 if (!input.ok) fail(1, `invalid input:\n  ${input.errors.slice(0, 50).join("\n  ")}`);
 
-const result = scoreInput(input.value, args.value);
+const result = scorePairs(input.value, args.value);
 if (!result.ok) fail(2, result.error);
 
-const out = JSON.stringify(result.value) + "\n";
-process.stdout.write(out);
+// The same bytes as JSON.stringify({ pairs }) + "\n", written in pieces of about 1 MB so that
+// every pair of a large input never has to be one string (small outputs go out in one write).
+let buf = '{"pairs":[';
+let first = true;
+try {
+  for (const pair of result.pairs) {
+    buf += (first ? "" : ",") + JSON.stringify(pair);
+    first = false;
+    if (buf.length > 1 << 20) {
+      process.stdout.write(buf);
+      buf = "";
+    }
+  }
+} catch (e) {
+  fail(1, `scoring failed: ${(e as Error).message}`);
+}
+process.stdout.write(buf + "]}\n");

@@ -20,7 +20,16 @@ function file(content: unknown): string {
 }
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/match.ts", ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
+  return runWith(undefined, ...args);
+}
+function runWith(stdin: string | undefined, ...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/match.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 120_000,
+    input: stdin,
+    maxBuffer: 1 << 28,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -51,6 +60,60 @@ describe("match CLI", () => {
       expect(Object.keys(p)).toEqual(["needId", "companyId", "score", "parts"]);
       checkPair(p);
     }
+  });
+
+  it("scores every pitch ↔ investor pair without --top", () => {
+    const r = run("score", "--input", file(pi));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { pairs: Pair[] };
+    expect(out.pairs).toHaveLength(fixture.pitches.length * fixture.investors.length);
+    const seen = new Set(out.pairs.map((p) => `${p.pitchId}|${p.investorId}`));
+    expect(seen.size).toBe(out.pairs.length);
+    for (const p of out.pairs) {
+      expect(Object.keys(p)).toEqual(["pitchId", "investorId", "score", "parts"]);
+      checkPair(p);
+    }
+  });
+
+  it("--by need without --top: every company for each need, best first, ties by id", () => {
+    const twin = { name: "T", description: "흉부 CT 폐결절 판독 AI", techFields: ["medical-imaging-ai"] };
+    const input = { needs: nc.needs, companies: [...nc.companies, { id: "zz-twin", ...twin }, { id: "aa-twin", ...twin }] };
+    const r = run("score", "--input", file(input), "--by", "need");
+    expect(r.code).toBe(0);
+    const pairs = (JSON.parse(r.stdout) as { pairs: Pair[] }).pairs;
+    expect(pairs).toHaveLength(nc.needs.length * input.companies.length);
+    for (const [i, n] of nc.needs.entries()) {
+      const group = pairs.slice(i * input.companies.length, (i + 1) * input.companies.length);
+      expect(group.every((p) => p.needId === n.id)).toBe(true);
+      for (let j = 1; j < group.length; j++) {
+        const [a, b] = [group[j - 1]!, group[j]!];
+        expect(a.score > b.score || (a.score === b.score && a.companyId! < b.companyId!)).toBe(true);
+      }
+      const twins = group.filter((p) => p.companyId!.endsWith("-twin")).map((p) => p.companyId);
+      expect(twins).toEqual(["aa-twin", "zz-twin"]);
+    }
+  });
+
+  it("reads the input from standard input with --input -", () => {
+    const r = runWith(JSON.stringify(nc), "score", "--input", "-", "--top", "1", "--by", "need");
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { pairs: Pair[] }).pairs).toHaveLength(nc.needs.length);
+  });
+
+  it("streams large outputs as one valid JSON document", () => {
+    // 40 × 100 pairs: megabytes of JSON, written in several pieces.
+    const long = (i: number) => `${fixture.companies[i % fixture.companies.length]!.description} `.repeat(6);
+    const input = {
+      needs: Array.from({ length: 40 }, (_, i) => ({ ...fixture.needs[i % fixture.needs.length]!, id: `n${i}` })),
+      companies: Array.from({ length: 100 }, (_, i) => ({ ...fixture.companies[i % fixture.companies.length]!, id: `c${i}`, description: long(i) })),
+    };
+    const r = run("score", "--input", file(input));
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(1 << 20);
+    expect(r.stdout.endsWith("]}\n")).toBe(true);
+    const pairs = (JSON.parse(r.stdout) as { pairs: Pair[] }).pairs;
+    expect(pairs).toHaveLength(40 * 100);
+    checkPair(pairs[pairs.length - 1]!);
   });
 
   it("--top K --by need: K best companies per need, best first", () => {

@@ -79,6 +79,7 @@ function renderParts(parts: Part[]): OutPart[] {
 
 
 export type ScoreResult = { ok: true; value: { pairs: OutPair[] } } | { ok: false; error: string };
+export type PairsResult = { ok: true; pairs: Iterable<OutPair> } | { ok: false; error: string };
 
 /**
  * Pairs for the input. Without --by: every pair, grouped by need (pitch) in
@@ -87,12 +88,26 @@ export type ScoreResult = { ok: true; value: { pairs: OutPair[] } } | { ok: fals
  * The file belongs to the reader, so a need's `details` are included.
  */
 export function scoreInput(input: MatchInput, args: Pick<CliArgs, "top" | "by">): ScoreResult {
+  const r = scorePairs(input, args);
+  return r.ok ? { ok: true, value: { pairs: [...r.pairs] } } : r;
+}
+
+/**
+ * Same as `scoreInput`, the pairs produced one at a time (the command line streams them, so
+ * every pair of large inputs never has to sit in memory or in one string). Usage errors come
+ * before any pair.
+ */
+export function scorePairs(input: MatchInput, args: Pick<CliArgs, "top" | "by">): PairsResult {
   const hasNC = input.needs !== undefined && input.companies !== undefined;
   const hasPI = input.pitches !== undefined && input.investors !== undefined;
   const by = args.by;
   if ((by === "need" || by === "company") && !hasNC) return { ok: false, error: `--by ${by} needs "needs" and "companies" in the input` };
   if ((by === "pitch" || by === "investor") && !hasPI) return { ok: false, error: `--by ${by} needs "pitches" and "investors" in the input` };
-  const pairs: OutPair[] = [];
+  return { ok: true, pairs: generatePairs(input, args, hasNC, hasPI) };
+}
+
+function* generatePairs(input: MatchInput, args: Pick<CliArgs, "top" | "by">, hasNC: boolean, hasPI: boolean): Generator<OutPair> {
+  const by = args.by;
   // Ids given as JSON numbers are echoed as numbers.
   const idOut = (kind: keyof NonNullable<MatchInput["numericIds"]>, id: string): Id => (input.numericIds?.[kind]?.has(id) ? Number(id) : id);
   const nc = (s: NeedCompanyScore): OutPair => ({
@@ -114,12 +129,12 @@ export function scoreInput(input: MatchInput, args: Pick<CliArgs, "top" | "by">)
     for (const n of input.needs!) idx.upsertNeed(n);
     if (by === "company") {
       const k = args.top ?? input.needs!.length;
-      for (const c of input.companies!) for (const r of idx.topNeedsForCompany(c.id, k)) pairs.push(nc(idx.explain(r.id, c.id)));
+      for (const c of input.companies!) for (const r of idx.topNeedsForCompany(c.id, k)) yield nc(idx.explain(r.id, c.id));
     } else {
       const k = args.top ?? input.companies!.length;
       for (const n of input.needs!) {
         const ranked = args.top ? idx.topCompaniesForNeed(n.id, k) : idx.topCompaniesForNeedBruteForce(n.id, k);
-        for (const r of ranked) pairs.push(nc(idx.explain(n.id, r.id)));
+        for (const r of ranked) yield nc(idx.explain(n.id, r.id));
       }
     }
   }
@@ -130,11 +145,10 @@ export function scoreInput(input: MatchInput, args: Pick<CliArgs, "top" | "by">)
     for (const inv of input.investors!) idx.upsertInvestor(inv);
     if (by === "investor") {
       const k = args.top ?? input.pitches!.length;
-      for (const inv of input.investors!) for (const r of idx.topPitchesForInvestor(inv.id, k)) pairs.push(pi(idx.explain(r.id, inv.id)));
+      for (const inv of input.investors!) for (const r of idx.topPitchesForInvestor(inv.id, k)) yield pi(idx.explain(r.id, inv.id));
     } else {
       const k = args.top ?? input.investors!.length;
-      for (const p of input.pitches!) for (const r of idx.topInvestorsForPitch(p.id, k)) pairs.push(pi(idx.explain(p.id, r.id)));
+      for (const p of input.pitches!) for (const r of idx.topInvestorsForPitch(p.id, k)) yield pi(idx.explain(p.id, r.id));
     }
   }
-  return { ok: true, value: { pairs } };
 }

@@ -27,6 +27,6 @@ export {
 export { formatReason, renderReason, formatSuggestion, formatKrw, REASON_KEYS, type Lng } from "./reasons";
 export { suggestForCompany, suggestForPitch } from "./suggestions";
 export { parseMatchInput, type MatchInput, type ParseResult } from "./input";
-export { parseCliArgs, scoreInput, USAGE, type CliArgs, type OutPair, type OutPart } from "./cli";
+export { parseCliArgs, scoreInput, scorePairs, USAGE, type CliArgs, type OutPair, type OutPart } from "./cli";
 export { analyze, DEFAULT_ANALYZER, type AnalyzerOptions } from "./text";
 export { normaliseTag, normaliseTags, type TagRef } from "./tags";

@@ -141,6 +141,8 @@ const SKIP_BUDGET = 0.1;
 /** Terms get presence bits (64 at most) once this many companies, and this share of them, hold them. */
 const PRESENCE_MIN_DF = 16;
 const PRESENCE_MIN_SHARE = 0.03;
+/** Columns of the frequent-term table (term frequency bytes per company); the first 64 are presence bits too. */
+const SLOTS = 256;
 /** Only lists holding at least this share of the companies are worth skipping. */
 const SKIP_MIN_SHARE = 0.05;
 
@@ -152,32 +154,62 @@ interface QTerm {
   u: number;
 }
 
-/** acc[ords[p]] += share × tfn[p] — kept small and monomorphic for the optimiser. */
+/**
+ * acc[ords[p]] += share × tfn[p] — kept small and monomorphic for the optimiser, unrolled by
+ * eight (the ords of one list are distinct, so the order of the additions is unchanged; about
+ * twice as fast as the plain loop in V8).
+ */
 function accumulateList(acc: Float64Array, ords: Int32Array, tfn: Float32Array, share: number): void {
-  for (let p = 0; p < ords.length; p++) {
+  const n = ords.length;
+  let p = 0;
+  for (; p + 7 < n; p += 8) {
+    const d0 = ords[p]!;
+    const d1 = ords[p + 1]!;
+    const d2 = ords[p + 2]!;
+    const d3 = ords[p + 3]!;
+    const d4 = ords[p + 4]!;
+    const d5 = ords[p + 5]!;
+    const d6 = ords[p + 6]!;
+    const d7 = ords[p + 7]!;
+    acc[d0] = acc[d0]! + share * tfn[p]!;
+    acc[d1] = acc[d1]! + share * tfn[p + 1]!;
+    acc[d2] = acc[d2]! + share * tfn[p + 2]!;
+    acc[d3] = acc[d3]! + share * tfn[p + 3]!;
+    acc[d4] = acc[d4]! + share * tfn[p + 4]!;
+    acc[d5] = acc[d5]! + share * tfn[p + 5]!;
+    acc[d6] = acc[d6]! + share * tfn[p + 6]!;
+    acc[d7] = acc[d7]! + share * tfn[p + 7]!;
+  }
+  for (; p < n; p++) {
     const d = ords[p]!;
     acc[d] = acc[d]! + share * tfn[p]!;
   }
 }
 
 /**
- * Counts the companies with some relevance and puts the ords of the K highest bounds
- * (tenths) into `seedD`.
+ * Bound (tenths) of every company into `bnd` — relevance points (text at its accumulated
+ * value + `uText`, tags) × the largest feasibility factor of its pattern + slack; NaN for
+ * removed ords — and into `seedD` the ords of the K highest bounds taken with each company's
+ * own feasibility factor (computed only where the cheap bound could enter the K). Returns how
+ * many seeds and how many companies the index reached (some text or tag relevance).
  */
 function boundPass(
   size: number,
   textAcc: Float64Array,
-  tagAcc: Float64Array,
-  clinAcc: Float64Array,
-  masks: number[],
+  tagRel: Float64Array,
+  masks: Int32Array,
   needMask: number,
   uText: number,
-  textF: Float64Array,
-  techF: Float64Array,
-  clinF: Float64Array,
+  mText: Float64Array,
+  fMax: Float64Array,
   k: number,
   seedD: Int32Array,
+  bnd: Float64Array,
+  fq: FeasQuery,
+  fc: FeasCompanies,
 ): { reached: number; seeds: number } {
+  const { cCollab, cTrl, cBudget, cTrack, cResp, collab: needCollab, trlLo, trlHi } = fq;
+  const { collab, trl, track, resp } = fc;
   const seedB = new Float64Array(k);
   let seedN = 0;
   let seedMin = -Infinity;
@@ -185,36 +217,30 @@ function boundPass(
   let reached = 0;
   for (let d = 0; d < size; d++) {
     const t = textAcc[d]!;
-    const g = tagAcc[d]!;
-    const c = clinAcc[d]!;
-    const mask = masks[d]!;
-    if ((t === 0 && g === 0 && c === 0) || mask < 0) continue;
-    const pat = needMask & mask;
+    const r = tagRel[d]!;
+    const pat = needMask & masks[d]!;
     const x = TEXT_GAIN * (t + uText);
-    const b = textF[pat]! * (x < 1 ? x : 1) + techF[pat]! * g + clinF[pat]! * c + SLACK10;
-    reached++;
+    const b = (mText[pat]! * (x < 1 ? x : 1) + r) * fMax[pat]! + SLACK10;
+    bnd[d] = b;
+    if (t + r > 0) reached++;
+    if (!(b > seedMin)) continue; // also NaN (removed)
+    // Seeds are chosen by the tighter bound with the company's own feasibility factor.
+    const bf = (mText[pat]! * (x < 1 ? x : 1) + r) * feasFactor(pat, d, needCollab, trlLo, trlHi, cCollab, cTrl, cBudget, cTrack, cResp, collab, trl, track, resp) + SLACK10;
+    if (!(bf > seedMin)) continue;
     if (seedN < k) {
-      seedB[seedN] = b;
+      seedB[seedN] = bf;
       seedD[seedN] = d;
       seedN++;
-      if (seedN === k) {
-        seedMin = Infinity;
-        for (let j = 0; j < k; j++) {
-          if (seedB[j]! < seedMin) {
-            seedMin = seedB[j]!;
-            seedMinAt = j;
-          }
-        }
-      }
-    } else if (b > seedMin) {
-      seedB[seedMinAt] = b;
+      if (seedN < k) continue;
+    } else {
+      seedB[seedMinAt] = bf;
       seedD[seedMinAt] = d;
-      seedMin = Infinity;
-      for (let j = 0; j < k; j++) {
-        if (seedB[j]! < seedMin) {
-          seedMin = seedB[j]!;
-          seedMinAt = j;
-        }
+    }
+    seedMin = Infinity;
+    for (let j = 0; j < k; j++) {
+      if (seedB[j]! < seedMin) {
+        seedMin = seedB[j]!;
+        seedMinAt = j;
       }
     }
   }
@@ -244,17 +270,16 @@ function probeSkipped(
   th: number,
 ): number {
   const skipBit = sk.bit;
+  const skipSlot = sk.slot;
   const skipU = sk.u;
   let t = t0;
   let rest = U;
   for (let s = 0; s < sk.n; s++) {
     const bit = skipBit[s]!;
-    let tf = 0;
-    if (bit >= 0) {
-      if (((bit < 32 ? w0 >>> bit : w1 >>> (bit - 32)) & 1) === 0) continue; // absent, not in `U`
-      tf = presTf[base + bit]!;
-    }
-    if (bit < 0 || tf === 255) tf = termFreq(byOrd[d]!.p.doc, sk.ids[s]!);
+    if (bit >= 0 && ((bit < 32 ? w0 >>> bit : w1 >>> (bit - 32)) & 1) === 0) continue; // absent, not in `U`
+    const slot = skipSlot[s]!;
+    let tf = slot >= 0 ? presTf[base + slot]! : 255;
+    if (tf === 255) tf = termFreq(byOrd[d]!.p.doc, sk.ids[s]!);
     if (tf > 0) t += sk.share[s]! * tfFactor(tf, len, avg);
     rest -= skipU[s]!;
     const x = TEXT_GAIN * (t + (rest > 0 ? rest : 0));
@@ -286,60 +311,77 @@ interface Skipped {
   U: number;
   /** Presence bit per term (−1: none). */
   bit: Int32Array;
+  /** Term-frequency column per term in the frequent-term table (−1: none). */
+  slot: Int32Array;
+  /** Presence bits of the skipped terms (bits 0–31, 32–63), their bounds by bit, and the bound of the skipped terms without a bit. */
+  m0: number;
+  m1: number;
+  uByBit: Float64Array;
+  uNoBit: number;
 }
 
 /**
- * Companies with some relevance whose bound (text at accumulated + the skipped terms it
- * may contain) reaches th0: ords into `cand`, bounds into `bounds`, skipped-term bound into
- * `uOf`. Returns their number.
+ * Companies whose bound reaches th0, taken with their own feasibility factor and counting
+ * only the skipped terms they may contain: ords into `cand`, bounds into `bounds`, skipped-term
+ * bound into `uOf`, feasibility factor into `fOf`. Returns their number.
  */
 function candidatePass(
   size: number,
   textAcc: Float64Array,
-  tagAcc: Float64Array,
-  clinAcc: Float64Array,
+  tagRel: Float64Array,
   scored: Int32Array,
   scoredGen: number,
-  masks: number[],
+  masks: Int32Array,
   needMask: number,
-  textF: Float64Array,
-  techF: Float64Array,
-  clinF: Float64Array,
   sk: Skipped,
   presence: Int32Array,
   th0: number,
+  fq: FeasQuery,
+  fc: FeasCompanies,
   cand: Int32Array,
   bounds: Float64Array,
   uOf: Float64Array,
+  fOf: Float64Array,
+  bnd: Float64Array,
 ): number {
   const U = sk.U;
   const nSkip = sk.n;
-  const skipBit = sk.bit;
-  const skipU = sk.u;
+  const { m0, m1, uByBit, uNoBit } = sk;
+  const { mText, cCollab, cTrl, cBudget, cTrack, cResp, collab: needCollab, trlLo, trlHi } = fq;
+  const { collab, trl, track, resp } = fc;
   let nc = 0;
   for (let d = 0; d < size; d++) {
+    // The first pass's bound (NaN: removed) is at least the current one: the terms
+    // accumulated since then had their bound in it.
+    if (!(bnd[d]! >= th0) || scored[d] === scoredGen) continue;
     const t = textAcc[d]!;
-    const g = tagAcc[d]!;
-    const c = clinAcc[d]!;
-    if ((t === 0 && g === 0 && c === 0) || scored[d] === scoredGen) continue;
-    const mask = masks[d]!;
-    if (mask < 0) continue;
-    const pat = needMask & mask;
-    const tagPts = techF[pat]! * g + clinF[pat]! * c + SLACK10;
-    const tA = textF[pat]!;
+    const r = tagRel[d]!;
+    const pat = needMask & masks[d]!;
+    // The company's own feasibility factor instead of the largest of its pattern.
+    const f = feasFactor(pat, d, needCollab, trlLo, trlHi, cCollab, cTrl, cBudget, cTrack, cResp, collab, trl, track, resp);
+    const tA = mText[pat]! * f;
+    const tagPts = r * f + SLACK10;
     let x = TEXT_GAIN * (t + U);
     let b = tA * (x < 1 ? x : 1) + tagPts;
     if (b < th0) continue;
     let u = U;
     if (nSkip > 0) {
-      // Only the skipped terms it may contain (presence bits) count.
-      const w0 = presence[2 * d]!;
-      const w1 = presence[2 * d + 1]!;
-      for (let s = 0; s < nSkip; s++) {
-        const bit = skipBit[s]!;
-        if (bit >= 0 && ((bit < 32 ? w0 >>> bit : w1 >>> (bit - 32)) & 1) === 0) u -= skipU[s]!;
+      // Only the skipped terms it may contain count: those without a presence bit, and
+      // those whose bit it has (lowest set bit first).
+      u = uNoBit;
+      let w = presence[2 * d]! & m0;
+      while (w !== 0) {
+        const low = w & -w;
+        u += uByBit[31 - Math.clz32(low)]!;
+        w ^= low;
       }
-      if (u < 0) u = 0;
+      w = presence[2 * d + 1]! & m1;
+      while (w !== 0) {
+        const low = w & -w;
+        u += uByBit[63 - Math.clz32(low)]!;
+        w ^= low;
+      }
+      if (u > U) u = U;
       x = TEXT_GAIN * (t + u);
       b = tA * (x < 1 ? x : 1) + tagPts;
       if (b < th0) continue;
@@ -347,38 +389,95 @@ function candidatePass(
     cand[nc] = d;
     bounds[nc] = b;
     uOf[nc] = u;
+    fOf[nc] = f;
     nc++;
   }
   return nc;
 }
 
-interface BoundFactors {
-  textF: Float64Array;
-  techF: Float64Array;
-  clinF: Float64Array;
-}
-const factorCache = new Map<string, BoundFactors>();
-
 /**
- * Per applicability pattern (need mask ∧ company mask, < 256): what one unit of text or
- * tag relevance can be worth in the end, feasibility factor included. Bound: (text + tag
- * relevance points) × (1 + feasibility max / relevance max) + slack. Depends only on the
- * need's mask and numbers of tags (cached).
+ * 1 + (what the feasibility parts can earn per unit of relevance ρ) / relevance max, for one
+ * company: collaboration, TRL, track record and responsiveness at their exact fractions,
+ * budget at its largest (1). Score ≤ relevance points × this + rounding slack.
  */
-function boundFactors(needMask: number, nTech: number, nClin: number): BoundFactors {
-  const key = `${needMask}:${nTech}:${nClin}`;
-  const hit = factorCache.get(key);
-  if (hit) return hit;
-  const f: BoundFactors = { textF: new Float64Array(256).fill(NaN), techF: new Float64Array(256), clinF: new Float64Array(256) };
-  for (let pat = 0; pat < 256; pat++) {
-    if ((pat & needMask) !== pat) continue;
-    const max10 = maxTenths(NC_WEIGHTS, pat | 1);
-    const factor = ncBoundFactor(max10);
-    f.textF[pat] = max10[NC.text]! * factor;
-    f.techF[pat] = nTech ? (max10[NC.techFields]! / nTech) * factor : 0;
-    f.clinF[pat] = nClin ? (max10[NC.clinicalAreas]! / nClin) * factor : 0;
+function feasFactor(
+  pat: number,
+  d: number,
+  needCollab: number,
+  trlLo: number,
+  trlHi: number,
+  cCollab: Float64Array,
+  cTrl: Float64Array,
+  cBudget: Float64Array,
+  cTrack: Float64Array,
+  cResp: Float64Array,
+  collab: Int32Array,
+  trl: Float64Array,
+  track: Float64Array,
+  resp: Float64Array,
+): number {
+  let f = 1 + cBudget[pat]! + track[d]! * cTrack[pat]! + resp[d]! * cResp[pat]!;
+  if ((collab[d]! & needCollab) !== 0) f += cCollab[pat]!;
+  const ct = cTrl[pat]!;
+  if (ct > 0) {
+    const v = trl[d]!;
+    const dist = v < trlLo ? trlLo - v : v > trlHi ? v - trlHi : 0;
+    const fr = 1 - dist / 3;
+    if (fr > 0) f += fr * ct;
   }
-  factorCache.set(key, f);
+  return f;
+}
+
+/** Per applicability pattern: relevance maxima (text, per tag) and feasibility maxima / relevance max. */
+interface FeasTable {
+  /** The largest feasibility factor of the pattern (NaN for pattern 0: removed companies). */
+  fMax: Float64Array;
+  mText: Float64Array;
+  mTech: Float64Array;
+  mClin: Float64Array;
+  cCollab: Float64Array;
+  cTrl: Float64Array;
+  cBudget: Float64Array;
+  cTrack: Float64Array;
+  cResp: Float64Array;
+}
+/** A need's side of the feasibility bound. */
+interface FeasQuery extends FeasTable {
+  collab: number;
+  trlLo: number;
+  trlHi: number;
+}
+/** Per company ord: applicability mask (0: removed), collaboration bits, TRL (NaN: none), track-record and responsiveness fractions (0: none). */
+interface FeasCompanies {
+  mask: Int32Array;
+  collab: Int32Array;
+  trl: Float64Array;
+  track: Float64Array;
+  resp: Float64Array;
+}
+const feasCache = new Map<string, FeasTable>();
+function feasTable(needMask: number, nTech: number, nClin: number): FeasTable {
+  const key = `${needMask}:${nTech}:${nClin}`;
+  const hit = feasCache.get(key);
+  if (hit) return hit;
+  const mk = () => new Float64Array(256);
+  const f: FeasTable = { fMax: mk().fill(NaN), mText: mk().fill(NaN), mTech: mk(), mClin: mk(), cCollab: mk(), cTrl: mk(), cBudget: mk(), cTrack: mk(), cResp: mk() };
+  for (let pat = 0; pat < 256; pat++) {
+    // Live companies and needs always have the text part; mask 0 marks a removed ord.
+    if ((pat & needMask) !== pat || (pat & (1 << NC.text)) === 0) continue;
+    const m = maxTenths(NC_WEIGHTS, pat);
+    f.fMax[pat] = ncBoundFactor(m);
+    const relMax = m[NC.text]! + m[NC.techFields]! + m[NC.clinicalAreas]!;
+    f.mText[pat] = m[NC.text]!;
+    f.mTech[pat] = nTech ? m[NC.techFields]! / nTech : 0;
+    f.mClin[pat] = nClin ? m[NC.clinicalAreas]! / nClin : 0;
+    f.cCollab[pat] = m[NC.collaboration]! / relMax;
+    f.cTrl[pat] = m[NC.trl]! / relMax;
+    f.cBudget[pat] = m[NC.budget]! / relMax;
+    f.cTrack[pat] = m[NC.trackRecord]! / relMax;
+    f.cResp[pat] = m[NC.responsiveness]! / relMax;
+  }
+  feasCache.set(key, f);
   return f;
 }
 
@@ -452,8 +551,11 @@ interface TextPosting {
   tfnAvg: number;
   ordsArr: Int32Array;
   maxTfn: number;
-  /** Presence bit (0–63) in every holder's `presence` words, −1 if none (only frequent terms get one). */
-  bit: number;
+  /**
+   * Column (0–255) in the frequent-term table (every holder's term frequency, a byte), −1 if
+   * none; the first 64 columns are also presence bits in the holders' `presence` words.
+   */
+  slot: number;
 }
 
 interface CompanyEntry {
@@ -473,10 +575,12 @@ export interface QueryStats {
   /** Companies scored exactly. */
   exactScored: number;
   postingsVisited: number;
-  /** Companies whose skipped common terms were resolved by binary search. */
+  /** Companies whose skipped common terms were resolved. */
   refined: number;
-  /** True when fewer than K companies could score above 0 and the rest were scanned. */
-  fallbackScan: boolean;
+  /** Companies checked with the bound that has every part but text exact. */
+  tightChecked: number;
+  /** Companies scored exactly that share no accumulated term or tag with the need (K exceeds the related ones). */
+  unrelatedScored: number;
 }
 
 /**
@@ -488,15 +592,18 @@ export interface QueryStats {
  *    (per-posting BM25 tf factors cached at a slightly larger average length, so
  *    they are upper bounds that survive small collection changes) and tags. Very
  *    common, low-weight terms are skipped within a budget U of possible text.
- * 2. Bound: (text + tag points) × (1 + feasibility max / relevance max) + rounding
- *    slack — feasibility parts scale with relevance, so this is an upper bound.
- * 3. Score the K highest bounds exactly (a real threshold), then the remaining
- *    companies in decreasing bound order: resolve skipped terms from the
- *    company's own term vector, check a tighter bound (all parts exact except
- *    text), score exactly; stop when the bound falls below the K-th best.
- * 4. Companies reached by nothing have relevance 0 and score exactly 0 (or at
- *    most the bound of U if only skipped terms reach them); they are scanned only
- *    when the K-th best does not exceed that.
+ * 2. Bound of every company: relevance points (text + U, tags) × (1 + what the
+ *    feasibility parts can earn / relevance max) + rounding slack — feasibility parts
+ *    scale with relevance, so this is an upper bound. First with the largest factor of
+ *    the company's applicability pattern (one cheap pass), then with the company's own
+ *    factor (collaboration, TRL, track record, responsiveness at their exact fractions,
+ *    budget at 1) for the seeds and the candidates.
+ * 3. Score the K highest bounds exactly (a real threshold), then the candidates
+ *    whose bound reaches it in decreasing bound order: resolve skipped terms (term
+ *    frequency bytes of frequent terms, else the company's own term vector), check
+ *    a tighter bound (all parts exact except text), score exactly; stop when the
+ *    bound falls below the K-th best. A company no accumulated term or tag reaches
+ *    is bounded like any other (relevance at most U), so none is left out.
  */
 export class NeedCompanyIndex {
   readonly dict = new TermDict();
@@ -504,28 +611,34 @@ export class NeedCompanyIndex {
   private companies = new Map<string, CompanyEntry>();
   private byOrd: (CompanyEntry | undefined)[] = [];
   private lenByOrd: number[] = [];
-  private maskByOrd: number[] = [];
   private text = new Map<number, TextPosting>();
   private tech = new Map<string, number[]>();
   private clin = new Map<string, number[]>();
   private needs = new Map<string, PreparedNeed>();
   private nextOrd = 0;
   private textAcc = new Float64Array(0);
-  private tagAcc = new Float64Array(0);
-  private clinAcc = new Float64Array(0);
+  /** Per company ord: technology-field and clinical-area points (before the feasibility factor). */
+  private tagRel = new Float64Array(0);
   /** Per company ord, two words: which frequent terms (with a presence bit) it contains. */
   private presence = new Int32Array(0);
-  /** Per company ord, 64 bytes: its term frequency (capped at 255) of each frequent term with a presence bit. */
+  /** Per company ord, SLOTS bytes: its term frequency (capped at 255) of each frequent term with a column (`slot`). */
   private presTf = new Uint8Array(0);
   private nBits = 0;
   private cand = new Int32Array(0);
   private candBound = new Float64Array(0);
   private candU = new Float64Array(0);
+  private candF = new Float64Array(0);
+  /** Per company ord: its bound in the first pass (NaN: not reached). */
+  private bnd = new Float64Array(0);
+  /** Applicability mask (0: removed) and feasibility data per company ord (for bounds). */
+  private feas: FeasCompanies = { mask: new Int32Array(0), collab: new Int32Array(0), trl: new Float64Array(0), track: new Float64Array(0), resp: new Float64Array(0) };
+  /** Collaboration type → bit (30 bits; later types share bit 30, which only loosens bounds). */
+  private collabBits = new Map<string, number>();
   private scored = new Int32Array(0);
   private gen = 0;
   private readonly analyzer: AnalyzerOptions;
   /** Counters of the last indexed query (for benchmarks and tests). */
-  lastQuery: QueryStats = { candidates: 0, exactScored: 0, postingsVisited: 0, refined: 0, fallbackScan: false };
+  lastQuery: QueryStats = { candidates: 0, exactScored: 0, postingsVisited: 0, refined: 0, tightChecked: 0, unrelatedScored: 0 };
 
   constructor(private readonly opts: ScoringOptions = {}) {
     this.analyzer = opts.analyzer ?? DEFAULT_ANALYZER;
@@ -540,10 +653,10 @@ export class NeedCompanyIndex {
 
   // ----- updates -----
 
-  private setPresence(ord: number, bit: number, tf: number): void {
+  private setPresence(ord: number, slot: number, tf: number): void {
     if (this.presence.length < 2 * ord + 2) this.growPresence(ord + 1);
-    this.presence[2 * ord + (bit >> 5)] |= 1 << (bit & 31);
-    this.presTf[64 * ord + bit] = tf < 255 ? tf : 255;
+    if (slot < 64) this.presence[2 * ord + (slot >> 5)] |= 1 << (slot & 31);
+    this.presTf[SLOTS * ord + slot] = tf < 255 ? tf : 255;
   }
 
   private growPresence(ords: number): void {
@@ -551,9 +664,42 @@ export class NeedCompanyIndex {
     const presence = new Int32Array(2 * cap);
     presence.set(this.presence);
     this.presence = presence;
-    const presTf = new Uint8Array(64 * cap);
+    const presTf = new Uint8Array(SLOTS * cap);
     presTf.set(this.presTf);
     this.presTf = presTf;
+  }
+
+  private collabMask(codes: Iterable<string>): number {
+    let m = 0;
+    for (const c of codes) {
+      let b = this.collabBits.get(c);
+      if (b === undefined) {
+        b = Math.min(30, this.collabBits.size);
+        this.collabBits.set(c, b);
+      }
+      m |= 1 << b;
+    }
+    return m;
+  }
+
+  private setFeas(ord: number, p: PreparedCompany): void {
+    let f = this.feas;
+    if (f.trl.length <= ord) {
+      const cap = Math.max(1024, 2 * f.trl.length, ord + 1);
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+      f = this.feas = {
+        mask: grow(f.mask, new Int32Array(cap)),
+        collab: grow(f.collab, new Int32Array(cap)),
+        trl: grow(f.trl, new Float64Array(cap)),
+        track: grow(f.track, new Float64Array(cap)),
+        resp: grow(f.resp, new Float64Array(cap)),
+      };
+    }
+    f.mask[ord] = p.mask;
+    f.collab[ord] = this.collabMask(p.collab);
+    f.trl[ord] = p.trl ?? NaN;
+    f.track[ord] = p.track === null ? 0 : Math.min(1, p.track / 3);
+    f.resp[ord] = p.resp ?? 0;
   }
 
   upsertCompany(input: CompanyInput): void {
@@ -565,22 +711,22 @@ export class NeedCompanyIndex {
     this.companies.set(p.id, e);
     this.byOrd[ord] = e;
     this.lenByOrd[ord] = doc.len;
-    this.maskByOrd[ord] = p.mask;
+    this.setFeas(ord, p);
     this.stats.add(doc);
     for (let k = 0; k < doc.ids.length; k++) {
       const id = doc.ids[k]!;
       let post = this.text.get(id);
       if (!post) {
-        post = { ords: [], tfs: [], tfn: new Float32Array(0), tfnAvg: NaN, ordsArr: new Int32Array(0), maxTfn: NaN, bit: -1 };
+        post = { ords: [], tfs: [], tfn: new Float32Array(0), tfnAvg: NaN, ordsArr: new Int32Array(0), maxTfn: NaN, slot: -1 };
         this.text.set(id, post);
       }
       post.ords.push(ord);
       post.tfs.push(doc.tfs[k]!);
-      if (post.bit >= 0) this.setPresence(ord, post.bit, doc.tfs[k]!);
-      else if (this.nBits < 64 && post.ords.length >= Math.max(PRESENCE_MIN_DF, this.companies.size * PRESENCE_MIN_SHARE)) {
+      if (post.slot >= 0) this.setPresence(ord, post.slot, doc.tfs[k]!);
+      else if (this.nBits < SLOTS && post.ords.length >= Math.max(PRESENCE_MIN_DF, this.companies.size * PRESENCE_MIN_SHARE)) {
         // A frequent term gets a presence bit (for good: bits are never reassigned).
-        post.bit = this.nBits++;
-        for (let j = 0; j < post.ords.length; j++) this.setPresence(post.ords[j]!, post.bit, post.tfs[j]!);
+        post.slot = this.nBits++;
+        for (let j = 0; j < post.ords.length; j++) this.setPresence(post.ords[j]!, post.slot, post.tfs[j]!);
       }
     }
     const addTag = (m: Map<string, number[]>, t: string) => {
@@ -615,7 +761,7 @@ export class NeedCompanyIndex {
     this.stats.remove(p.doc);
     this.companies.delete(id);
     this.byOrd[ord] = undefined;
-    this.maskByOrd[ord] = -1;
+    this.feas.mask[ord] = 0;
     return true;
   }
 
@@ -693,11 +839,12 @@ export class NeedCompanyIndex {
     scored.set(this.scored);
     this.scored = scored;
     this.textAcc = new Float64Array(size);
-    this.tagAcc = new Float64Array(size);
-    this.clinAcc = new Float64Array(size);
+    this.tagRel = new Float64Array(size);
     this.cand = new Int32Array(size);
     this.candBound = new Float64Array(size);
     this.candU = new Float64Array(size);
+    this.candF = new Float64Array(size);
+    this.bnd = new Float64Array(size);
     if (this.presence.length < 2 * size) this.growPresence(Math.max(size, (this.presence.length >> 1) * 2));
   }
 
@@ -705,7 +852,7 @@ export class NeedCompanyIndex {
   topCompaniesForNeed(need: string | NeedInput, k: number): Ranked[] {
     const n = this.need(need);
     const q = this.queryFor(n);
-    const st: QueryStats = { candidates: 0, exactScored: 0, postingsVisited: 0, refined: 0, fallbackScan: false };
+    const st: QueryStats = { candidates: 0, exactScored: 0, postingsVisited: 0, refined: 0, tightChecked: 0, unrelatedScored: 0 };
     this.lastQuery = st;
     if (k <= 0 || this.companies.size === 0) return [];
     this.ensureScratch();
@@ -741,27 +888,23 @@ export class NeedCompanyIndex {
       terms.push({ post, share, id: q.ids[i]!, u: share * post.maxTfn });
     }
 
-    // Per applicability pattern (need mask ∧ company mask, < 256): what one unit of text
-    // or tag relevance can be worth in the end, feasibility factor included.
-    // Bound: (text + tag relevance points) × (1 + feasibility max / relevance max) + slack.
-    const { textF, techF, clinF } = boundFactors(n.mask, n.tech.length, n.clin.length);
+    // Per applicability pattern (need mask ∧ company mask, < 256): relevance maxima and
+    // feasibility factors. Bound: relevance points (text + tags) × (1 + what the feasibility
+    // parts can earn / relevance max) + rounding slack.
+    const ft = feasTable(n.mask, n.tech.length, n.clin.length);
     const needMask = n.mask;
-    const masks = this.maskByOrd;
+    const masks = this.feas.mask;
     const textAcc = this.textAcc;
-    const tagAcc = this.tagAcc;
-    const clinAcc = this.clinAcc;
+    const tagRel = this.tagRel;
     const size = this.nextOrd;
     textAcc.fill(0, 0, size);
-    tagAcc.fill(0, 0, size);
-    clinAcc.fill(0, 0, size);
+    tagRel.fill(0, 0, size);
 
     // MaxScore over accumulators. Common terms whose total possible contribution U stays
-    // small are not accumulated ("non-essential"): a company reached by nothing else has a
-    // score of at most 1000 × min(1, gain × U) + slack, so once that is below the K-th best
-    // they need not be looked at; companies reached otherwise carry in their bound the part
-    // of U they may contain (presence bits) and resolve the skipped terms (term frequency
-    // bytes, else binary search in their own term vector) only when their bound reaches the
-    // K-th best. The skipped set is chosen greedily (most postings saved
+    // small are not accumulated ("non-essential"): every company carries in its bound the
+    // part of U it may contain (presence bits) and resolves the skipped terms (term
+    // frequency bytes, else binary search in its own term vector) only when its bound
+    // reaches the K-th best. The skipped set is chosen greedily (most postings saved
     // per unit of bound first) under a budget: first an optimistic one, then — once the
     // K best bounds have been scored exactly and give a real threshold — the budget that
     // threshold allows (terms that no longer fit are accumulated after all).
@@ -780,15 +923,18 @@ export class NeedCompanyIndex {
       st.postingsVisited += term.post.ordsArr.length;
       accumulateList(textAcc, term.post.ordsArr, term.post.tfn, term.share);
     }
-    this.accumulateTags(n, tagAcc, clinAcc, st);
+    this.accumulateTags(n, ft, st);
 
-    // The K highest bounds, scored exactly: a real threshold.
+    // Every company's bound (companies no accumulated term or tag reaches have relevance at
+    // most U: their text bound); the K highest are scored exactly: a real threshold.
     const seedD = new Int32Array(k);
-    const { reached, seeds } = boundPass(size, textAcc, tagAcc, clinAcc, masks, needMask, U, textF, techF, clinF, k, seedD);
+    const fq: FeasQuery = { ...ft, collab: this.collabMask(n.collab), trlLo: n.trl ? n.trl[0] : 0, trlHi: n.trl ? n.trl[1] : 0 };
+    const { reached, seeds } = boundPass(size, textAcc, tagRel, masks, needMask, U, ft.mText, ft.fMax, k, seedD, this.bnd, fq, this.feas);
     st.candidates = reached;
     for (let j = 0; j < seeds; j++) score(seedD[j]!);
 
-    // Shrink the skipped set to the budget the threshold allows.
+    // Shrink the skipped set to the budget the threshold allows (so that companies with no
+    // other relevance stay below it and out of the candidates).
     const allowed = U > 0 && top.full() ? (top.threshold() - SLACK10 - 1) / (1000 * TEXT_GAIN) : 0;
     while (skipped.length > 0 && U > allowed) {
       const t = skipped.pop()!;
@@ -803,22 +949,29 @@ export class NeedCompanyIndex {
     const skipIds = Int32Array.from(skipped, (t) => t.id);
     const skipShare = Float64Array.from(skipped, (t) => t.share);
     const skipU = Float64Array.from(skipped, (t) => t.u);
-    const skipBit = Int32Array.from(skipped, (t) => t.post.bit);
+    const skipBit = Int32Array.from(skipped, (t) => (t.post.slot < 64 ? t.post.slot : -1));
+    const skipSlot = Int32Array.from(skipped, (t) => t.post.slot);
 
     // Candidates: companies whose bound reaches the threshold, in decreasing bound order,
     // until the bound cannot reach the K-th best. (Separate functions: the hot loops get
     // optimised on their own, whatever paths this one has or has not taken yet.)
-    const sk: Skipped = { n: nSkip, ids: skipIds, share: skipShare, u: skipU, bit: skipBit, U };
-    const nc = candidatePass(size, textAcc, tagAcc, clinAcc, scored, scoredGen, masks, needMask, textF, techF, clinF, sk, this.presence, top.threshold(), this.cand, this.candBound, this.candU);
-    this.drain(nc, q, n, sk, top, st, scoredGen);
-
-    // Companies not reached: with no relevance they score exactly 0 (feasibility parts
-    // scale with relevance); reached only by skipped terms, at most `unreached`.
-    const unreached = U > 0 ? 1000 * Math.min(1, TEXT_GAIN * U) + SLACK10 : 0;
-    if (!(top.threshold() > unreached)) {
-      st.fallbackScan = true;
-      for (const e of this.companies.values()) if (scored[e.ord] !== scoredGen) score(e.ord);
+    // Presence bits of the skipped terms: a company's share of U is the bound of the
+    // skipped terms without a bit plus those whose bit it has.
+    let m0 = 0;
+    let m1 = 0;
+    let uNoBit = 0;
+    const uByBit = new Float64Array(64);
+    for (const t of skipped) {
+      const b = t.post.slot;
+      if (b >= 0 && b < 64) {
+        if (b < 32) m0 |= 1 << b;
+        else m1 |= 1 << (b - 32);
+        uByBit[b] = t.u;
+      } else uNoBit += t.u;
     }
+    const sk: Skipped = { n: nSkip, ids: skipIds, share: skipShare, u: skipU, bit: skipBit, slot: skipSlot, U, m0, m1, uByBit, uNoBit };
+    const nc = candidatePass(size, textAcc, tagRel, scored, scoredGen, masks, needMask, sk, this.presence, top.threshold(), fq, this.feas, this.cand, this.candBound, this.candU, this.candF, this.bnd);
+    this.drain(nc, q, n, sk, ft, top, st, scoredGen);
     return top.result();
   }
 
@@ -826,6 +979,7 @@ export class NeedCompanyIndex {
     this.scored[d] = gen;
     const e = this.byOrd[d]!;
     st.exactScored++;
+    if (this.textAcc[d] === 0 && this.tagRel[d] === 0) st.unrelatedScored++;
     top.offer(ncScore10(q, n, e.p), e.p.id);
   }
 
@@ -834,18 +988,18 @@ export class NeedCompanyIndex {
    * bound cannot reach the K-th best: resolve the skipped terms (re-queue with the exact
    * text bound), then a tighter bound (all parts exact except text), then score exactly.
    */
-  private drain(nc: number, q: TextQuery, n: PreparedNeed, sk: Skipped, top: TopK, st: QueryStats, gen: number): void {
+  private drain(nc: number, q: TextQuery, n: PreparedNeed, sk: Skipped, ft: FeasTable, top: TopK, st: QueryStats, gen: number): void {
     const cand = this.cand;
     const bounds = this.candBound;
     const uOf = this.candU;
     const textAcc = this.textAcc;
-    const tagAcc = this.tagAcc;
-    const clinAcc = this.clinAcc;
-    const masks = this.maskByOrd;
+    const tagRel = this.tagRel;
+    const masks = this.feas.mask;
     const lens = this.lenByOrd;
     const presence = this.presence;
     const presTf = this.presTf;
-    const { textF, techF, clinF } = boundFactors(n.mask, n.tech.length, n.clin.length);
+    const fOf = this.candF;
+    const mText = ft.mText;
     const avg = q.avgLen;
     const needMask = n.mask;
     const heapItems = new Int32Array(nc);
@@ -862,9 +1016,10 @@ export class NeedCompanyIndex {
       if (sk.n > 0 && refined[i] === 0) {
         refined[i] = 1;
         st.refined++;
-        const tA = textF[pat]!;
-        const tagPts = techF[pat]! * tagAcc[d]! + clinF[pat]! * clinAcc[d]! + SLACK10;
-        const t = probeSkipped(this.byOrd, d, presTf, 64 * d, lens[d]!, avg, textAcc[d]!, uOf[i]!, sk, presence[2 * d]!, presence[2 * d + 1]!, tA, tagPts, th);
+        const f = fOf[i]!;
+        const tA = mText[pat]! * f;
+        const tagPts = tagRel[d]! * f + SLACK10;
+        const t = probeSkipped(this.byOrd, d, presTf, SLOTS * d, lens[d]!, avg, textAcc[d]!, uOf[i]!, sk, presence[2 * d]!, presence[2 * d + 1]!, tA, tagPts, th);
         if (t < 0) continue;
         textAcc[d] = t;
         const x = TEXT_GAIN * t;
@@ -875,21 +1030,26 @@ export class NeedCompanyIndex {
       // Tighter bound first: every part exact except text, taken at its accumulated
       // value (+ a margin for summation order); the score never decreases with text.
       const textUpper = Math.min(1, TEXT_GAIN * textAcc[d]! + 1e-9);
+      st.tightChecked++;
       if (ncScore10WithText(n, this.byOrd[d]!.p, textUpper) < th) continue;
       this.scoreExactly(d, q, n, top, st, gen);
     }
   }
 
-  private accumulateTags(n: PreparedNeed, tagAcc: Float64Array, clinAcc: Float64Array, st: QueryStats): void {
-    for (const [tags, lists, acc] of [
-      [n.tech, this.tech, tagAcc],
-      [n.clin, this.clin, clinAcc],
+  /** Tag relevance points per company (technology fields, clinical areas), before the feasibility factor. */
+  private accumulateTags(n: PreparedNeed, ft: FeasTable, st: QueryStats): void {
+    const masks = this.feas.mask;
+    const acc = this.tagRel;
+    const needMask = n.mask;
+    for (const [tags, lists, per] of [
+      [n.tech, this.tech, ft.mTech],
+      [n.clin, this.clin, ft.mClin],
     ] as const) {
       for (const t of tags) {
         const l = lists.get(t);
         if (!l) continue;
         st.postingsVisited += l.length;
-        for (const d of l) acc[d] = acc[d]! + 1;
+        for (const d of l) acc[d] = acc[d]! + per[needMask & masks[d]!]!;
       }
     }
   }
@@ -946,6 +1106,12 @@ export class PitchInvestorIndex {
   }
   hasInvestor(id: string): boolean {
     return this.investors.has(id);
+  }
+  preparedPitch(id: string): PreparedPitch | undefined {
+    return this.pitches.get(id);
+  }
+  preparedInvestor(id: string): PreparedInvestor | undefined {
+    return this.investors.get(id);
   }
   pitchIds(): string[] {
     return [...this.pitches.keys()];
