@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DEMO_NEED_IDS } from "../db/seed/demo-need-ids";
+import { DEMO_PITCH_IDS } from "../db/seed/demo-pitch-ids";
 import { DEMO_TESTBED_IDS, DEMO_TESTBED_REQUEST_IDS } from "../db/seed/demo-testbed-ids";
 import { expect, test } from "./fixtures";
 
@@ -16,6 +17,7 @@ const TITLE = `흉부 CT 판독 보조 AI 가늠터 ${RUN}`;
 const OUTCOME = `검진 CT 300건 전향 판독, 폐결절 민감도 94% 확인 (${RUN})`;
 const LUNG_CT_NEED = `/needs/${DEMO_NEED_IDS.hanbitLungCt}`;
 const LUMEN = "루멘헬스케어";
+const LUMEN_PITCH = "폐결절 CT 판독 AI, 시리즈 A 유치";
 
 async function lumenCard(page: Page) {
   await page.goto(LUNG_CT_NEED);
@@ -146,6 +148,16 @@ test.describe.serial("testbed → verified track record → match score", () => 
     const card = await lumenCard(page);
     await expect(card.locator(".match-reason").filter({ hasText: "검증된 실적" })).toContainText("한빛대학교병원 가늠터 완료");
   });
+
+  test("investor1 sees the signal on company1's pitch and can filter on it", async ({ page, loginAs }) => {
+    await loginAs("investor1");
+    await page.goto("/pitches?signal=testbed");
+    const card = page.getByTestId("pitch-card").filter({ hasText: LUMEN_PITCH });
+    await expect(card.first()).toBeVisible();
+    await expect(card.first()).toContainText("가늠터 완료: 한빛대학교병원");
+    await page.goto(`/pitches/${DEMO_PITCH_IDS.lumenLungAi}?lng=en`);
+    await expect(page.getByText("Testbed completed at Hanbit University Hospital")).toBeVisible();
+  });
 });
 
 test("a need requiring a certification shows a company without it failing the gate, with the reason", async ({ page, loginAs }) => {
@@ -233,6 +245,8 @@ test.describe.serial("certification readiness: evidence → operator verificatio
 });
 
 test("testbed pages have no accessibility violations and fit a phone screen", async ({ page, loginAs }) => {
+  // Seven pages × two widths of axe scans: longer than one page's default budget.
+  test.setTimeout(120_000);
   const check = async (url: string) => {
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
