@@ -6,6 +6,9 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { securityHeaders, originCheck } from "../../app/utils/security.server";
+import { pageCaching } from "./http-cache";
+import { sql } from "kysely";
+import { getDb } from "../../app/utils/db.server";
 
 export type ServeOptions = {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -31,7 +34,10 @@ export function createServer(opts: ServeOptions) {
     "/build",
     express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y", index: false }),
   );
-  app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
+  // Other public files (favicon, robots.txt): only paths that name a file, so
+  // page requests do not each cost a file-system lookup.
+  const publicFiles = express.static(path.resolve("public"), { maxAge: "1h", index: false });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 
   if (opts.logRequests) {
     app.use((req, res, next) => {
@@ -61,6 +67,14 @@ export function createServer(opts: ServeOptions) {
     if (verdict.ok) return next();
     res.status(403).type("text/plain; charset=utf-8").send("요청 출처를 확인할 수 없습니다. / Cross-origin request refused.");
   });
+
+  // ETag/304 for anonymous page views, their renders reused until the database
+  // says the data changed; signed-in pages private (see http-cache.ts).
+  app.use(
+    pageCaching({
+      generation: async () => (await sql<{ n: number }>`select n from page_generation where id = 1`.execute(await getDb())).rows[0]?.n ?? null,
+    }),
+  );
 
   app.all(
     "*",
