@@ -106,6 +106,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* zod 4 probes `new Function` when a module builds its first object schema; our CSP
+            (no 'unsafe-eval') blocks and reports it. Switched off before any module runs. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true};" }} />
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
+import { Kysely, PGliteDialect, PostgresDialect, sql, type KyselyConfig } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
 
@@ -18,6 +18,16 @@ export type DbConfig =
 
 export type DbHandle = { db: DB; kind: DbConfig["kind"]; close: () => Promise<void> };
 
+/** One executed query, for observers (query-count tests, EXPLAIN and benchmark scripts). */
+export type QueryEvent = { sql: string; parameters: readonly unknown[]; ms: number; failed: boolean };
+/** `onQuery` is off unless a caller passes it: no cost on the normal path. */
+export type OpenOptions = { onQuery?: (e: QueryEvent) => void };
+
+function kyselyLog(onQuery: OpenOptions["onQuery"]): KyselyConfig["log"] {
+  if (!onQuery) return undefined;
+  return (e) => onQuery({ sql: e.query.sql, parameters: e.query.parameters, ms: e.queryDurationMillis, failed: e.level === "error" });
+}
+
 // pg returns int8/numeric as strings; PGlite returns numbers. Map int8 (count(*))
 // to a JS number once, here, so both engines give the same row shapes.
 pg.types.setTypeParser(20, (v: string) => Number.parseInt(v, 10));
@@ -27,7 +37,7 @@ pg.types.setTypeParser(20, (v: string) => Number.parseInt(v, 10));
  * openers lose data silently), the same extensions every time, parent dirs
  * created first. PostgreSQL: a pool that survives server restarts.
  */
-export async function openDb(config: DbConfig): Promise<DbHandle> {
+export async function openDb(config: DbConfig, opts: OpenOptions = {}): Promise<DbHandle> {
   if (config.kind === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");
     const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
@@ -36,7 +46,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       dataDir: config.dataDir ?? undefined,
       extensions: { pg_trgm },
     });
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log: kyselyLog(opts.onQuery) });
     let closed = false;
     return {
       db,
@@ -56,6 +66,9 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     connectionTimeoutMillis: config.connectTimeoutMs ?? 3000,
     idleTimeoutMillis: 30_000,
     statement_timeout: config.statementTimeoutMs ?? 10_000,
+    // A request waiting on a table lock (a migration, a long maintenance
+    // statement) gives up after 5 s (→ 503) instead of holding a pool client.
+    lock_timeout: Math.min(5000, config.statementTimeoutMs ?? 10_000),
     query_timeout: (config.statementTimeoutMs ?? 10_000) + 2000,
   });
   // An idle client that loses its server emits 'error' on the pool; without a
@@ -68,7 +81,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       console.error(`[db] client error: ${err.message}`);
     });
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: kyselyLog(opts.onQuery) });
   let closed = false;
   return {
     db,

@@ -4,6 +4,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** A STORED generated column: never written by the app. */
+type GeneratedGrams = ColumnType<string[], never, never>;
 
 export type OrgKind = "hospital" | "company" | "investor" | "operator";
 export type OrgStatus = "pending" | "verified" | "rejected";
@@ -136,6 +138,8 @@ export interface ProgramCallsTable {
   ends_on: NullableDateOnly;
   status: Generated<"open" | "closed">;
   created_by: string | null;
+  /** Idempotency token from the create form (migration 0009). */
+  submission_id: string | null;
   created_at: Timestamp;
 }
 
@@ -161,11 +165,15 @@ export interface NeedsTable {
   nda_version: Generated<number>;
   nda_text: Generated<string>;
   search_text: Generated<string>;
+  /** Generated from search_text by the database (migration 0007); read only by search. */
+  search_grams: GeneratedGrams;
   hidden_at: NullableTimestamp;
   hidden_reason: string | null;
   hidden_by: string | null;
   published_at: NullableTimestamp;
   closed_at: NullableTimestamp;
+  /** Idempotency token from the create form (unique per organisation). */
+  submission_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -213,6 +221,8 @@ export interface MessagesTable {
   hidden_at: NullableTimestamp;
   hidden_reason: string | null;
   hidden_by: string | null;
+  /** Idempotency token from the message form (unique per application). */
+  submission_id: string | null;
   created_at: Timestamp;
 }
 
@@ -262,11 +272,15 @@ export interface PitchesTable {
   trl: number | null;
   deck_attachment_id: string | null;
   search_text: Generated<string>;
+  /** Generated from search_text by the database (migration 0007); read only by search. */
+  search_grams: GeneratedGrams;
   hidden_at: NullableTimestamp;
   hidden_reason: string | null;
   hidden_by: string | null;
   published_at: NullableTimestamp;
   archived_at: NullableTimestamp;
+  /** Idempotency token from the create form (migration 0009). */
+  submission_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -342,6 +356,8 @@ export interface DealNotesTable {
   deal_id: string;
   author_id: string | null;
   body: string;
+  /** Idempotency token from the create form (migration 0009). */
+  submission_id: string | null;
   created_at: Timestamp;
 }
 
@@ -359,6 +375,8 @@ export interface PitchEventsTable {
   cohort_size: number | null;
   status: Generated<"draft" | "open" | "closed">;
   created_by: string | null;
+  /** Idempotency token from the create form (migration 0009). */
+  submission_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -414,10 +432,14 @@ export interface TestbedOffersTable {
   irb_status: Generated<string>;
   cost_support: Generated<string>;
   search_text: Generated<string>;
+  /** Generated from search_text by the database (migration 0007); read only by search. */
+  search_grams: GeneratedGrams;
   hidden_at: NullableTimestamp;
   hidden_reason: string | null;
   hidden_by: string | null;
   published_at: NullableTimestamp;
+  /** Idempotency token from the create form (migration 0009). */
+  submission_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -475,7 +497,29 @@ export interface OrgCertificationsTable {
   updated_at: Timestamp;
 }
 
+/** One row (id 1): bumped by triggers on every write to what anonymous pages show (migration 0007). */
+export interface PageGenerationTable {
+  id: number;
+  n: number;
+}
+
+export type MatchFitKind = "need-company" | "pitch-investor";
+
+/** One stored match (migration 0008): left = need or pitch, right = company or investor organisation. */
+export interface MatchFitsTable {
+  kind: MatchFitKind;
+  left_id: string;
+  right_id: string;
+  /** The shown 0–100 score (one decimal). */
+  score: number;
+  /** `FitDetail` (app/modules/matching/fits.server.ts): parts and suggestions in ko and en. */
+  parts: ColumnType<unknown, string, string>;
+  computed_at: Timestamp;
+}
+
 export interface Database {
+  page_generation: PageGenerationTable;
+  match_fits: MatchFitsTable;
   organizations: OrganizationsTable;
   org_terms: OrgTermsTable;
   users: UsersTable;

@@ -9,6 +9,9 @@ async function expectPartsAddUp(page: import("@playwright/test").Page) {
   expect(n, "at least one recommendation").toBeGreaterThan(0);
   for (let i = 0; i < n; i++) {
     const card = cards.nth(i);
+    // Later cards fold their parts away; open them as a reader would.
+    const folded = card.locator("details.match-details:not([open]) > summary");
+    if (await folded.count()) await folded.click();
     const score = Number(await card.getByTestId("match-score").innerText());
     const parts = await card.getByTestId("match-part-points").allInnerTexts();
     const sum = parts.map((p) => Number(p.split("/")[0].trim())).reduce((a, b) => a + b, 0);

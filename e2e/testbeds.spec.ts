@@ -25,7 +25,14 @@ async function lumenCard(page: Page) {
   await expect(section).toBeVisible();
   const card = section.locator(".match").filter({ hasText: LUMEN });
   await expect(card).toHaveCount(1);
+  await openParts(card);
   return card;
+}
+
+/** Recommendations after the first fold their parts away; open them as a reader would. */
+async function openParts(card: import("@playwright/test").Locator) {
+  const folded = card.locator("details.match-details:not([open]) > summary");
+  if (await folded.count()) await folded.click();
 }
 
 async function lumenScore(page: Page): Promise<number> {
@@ -177,6 +184,7 @@ test("a need requiring a certification shows a company without it failing the ga
   const section = page.getByRole("region", { name: "추천 기업" });
   const lumen = section.locator(".match").filter({ hasText: LUMEN });
   await expect(lumen).toHaveCount(1);
+  await openParts(lumen);
   const gate = lumen.locator("li.gate-fail");
   await expect(gate).toContainText("필수 인증 미충족: FDA 510(k)/De Novo");
   // The need's suitable growth stage is shown and filterable on /needs.

@@ -44,6 +44,11 @@ export function SiteHeader() {
           {/* Sections join this list as their issues land (pitches, testbeds, events). */}
           <NavLink to="/needs">{t("nav.needs")}</NavLink>
           {me && (me.org.kind === "hospital" || me.org.kind === "company") ? <NavLink to="/applications">{t("nav.applications")}</NavLink> : null}
+          {me && (me.org.kind === "investor" || me.org.kind === "company" || me.org.kind === "operator") ? <NavLink to="/pitches">{t("pitches:nav.pitches")}</NavLink> : null}
+          <NavLink to="/testbeds">{t("testbeds:nav")}</NavLink>
+          <NavLink to="/events">{t("events:nav")}</NavLink>
+          {me && (me.org.kind === "company" || me.org.kind === "investor") ? <NavLink to="/meetings">{t("deals:nav.meetings")}</NavLink> : null}
+          {me?.org.kind === "investor" && me.org.status === "verified" ? <NavLink to="/pipeline">{t("deals:nav.pipeline")}</NavLink> : null}
           {me ? <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink> : null}
           {me?.org.kind === "operator" ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}
         </nav>

@@ -10,7 +10,7 @@ import { EmptyState, PageHead } from "~/components/ui/misc";
 import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/session.server";
 import { listForVerification, setVerified } from "~/modules/certifications/certifications.server";
-import { isUuid } from "~/modules/needs/schemas";
+import { isUuid } from "~/modules/needs/list-options";
 import { termLabel } from "~/modules/taxonomy/vocabulary";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatDateTime } from "~/utils/format";

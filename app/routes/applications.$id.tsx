@@ -20,6 +20,7 @@ import { formatDateTime, formatKrw } from "~/utils/format";
 import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.app.need_title} · ${data.app.company_name} · MediBridge` : "MediBridge" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!app) notFound();
     const thread = await getThread(db, app.id);
     const { company_org_id: _c, hospital_org_id: _h, ...view } = app;
-    return { app: view, thread, myOrgName: user.org.name };
+    return { app: view, thread, myOrgName: user.org.name, submissionId: newSubmissionId() };
   });
 }
 
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await discardFiles(files);
       return data({ intent, result: submission.reply(fileError ? { fieldErrors: { attachments: [fileError] } } : undefined) }, { status: 400 });
     }
-    await withDb(() => addMessage(db, actor, app.id, submission.value.body, files));
+    await withDb(() => addMessage(db, actor, app.id, submission.value.body, files, readSubmissionId(formData)));
     return redirectWithToast(`/applications/${app.id}#thread`, { key: "applications:toast.messageSent", kind: "success" });
   }
   // Decisions carry no files; anything uploaded with them is dropped.
@@ -184,7 +185,7 @@ function CompanyActions() {
 }
 
 function Thread() {
-  const { app, thread } = useLoaderData<typeof loader>();
+  const { app, thread, submissionId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("applications");
   const errText = useErrorText();
@@ -201,7 +202,13 @@ function Thread() {
                 <strong>{m.org_name === mine ? t("detail.you") : m.org_name}</strong> · {m.author_name ?? "—"} ·{" "}
                 <time dateTime={new Date(m.created_at).toISOString()}>{formatDateTime(m.created_at, i18n.language)}</time>
               </p>
-              <p style={{ whiteSpace: "pre-line" }}>{m.body}</p>
+              {m.hidden ? (
+                <p className="muted">
+                  <em>{t("admin:moderation.hiddenMessage")}</em>
+                </p>
+              ) : (
+                <p style={{ whiteSpace: "pre-line" }}>{m.body}</p>
+              )}
               {m.files.length ? <FileList files={m.files} /> : null}
             </li>
           ))}
@@ -211,6 +218,7 @@ function Thread() {
       )}
       <Form method="post" encType="multipart/form-data" className="form" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="message" />
+        <input type="hidden" name="submissionId" value={submissionId} />
         <FormError>{errText(form.errors)?.join(" ")}</FormError>
         <TextAreaField label={t("fields.message")} {...conformField(fields.body)} rows={4} required hint={t("detail.messageHint")} errors={errText(fields.body.errors)} />
         <PdfFilesField id={fields.attachments.id} errors={errText(fields.attachments.errors)} />

@@ -5,7 +5,7 @@ import { StatusBadge } from "~/components/applications/status-badge";
 import { Badge, Card, EmptyState, PageHead } from "~/components/ui/misc";
 import { Pagination } from "~/components/ui/pagination";
 import { listApplications } from "~/modules/applications/applications.server";
-import { applicationStatuses, type ApplicationStatusCode } from "~/modules/applications/schemas";
+import { applicationStatuses, type ApplicationStatusCode } from "~/modules/applications/status-options";
 import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";

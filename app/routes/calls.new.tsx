@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CallForm } from "~/components/needs/call-form";
 import { Card, PageHead } from "~/components/ui/misc";
@@ -10,24 +10,27 @@ import { createCall } from "~/modules/needs/needs.server";
 import { CallSchema } from "~/modules/needs/schemas";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
+import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "새 지원 사업 · MediBridge" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await withDb(() => requireRole(request, "operator"));
-  return null;
+  return { submissionId: newSubmissionId() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await withDb(() => requireRole(request, "operator"));
-  const submission = parseWithZod(await request.formData(), { schema: CallSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: CallSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const id = await withDb(async () => createCall(await getDb(), { userId: user.id, orgId: user.org.id }, submission.value));
+  const id = await withDb(async () => createCall(await getDb(), { userId: user.id, orgId: user.org.id }, submission.value, readSubmissionId(formData)));
   return redirectWithToast(`/calls/${id}`, { key: "needs:toast.callCreated", kind: "success" });
 }
 
 export default function NewCall() {
+  const { submissionId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("needs");
   return (
@@ -35,6 +38,7 @@ export default function NewCall() {
       <PageHead title={t("calls.new")} />
       <Card>
         <CallForm
+          submissionId={submissionId}
           lastResult={lastResult}
           submitLabel={t("calls.create")}
           cancelTo="/calls"

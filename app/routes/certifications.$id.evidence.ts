@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { audit } from "~/modules/audit/audit.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { evidenceForViewer } from "~/modules/certifications/certifications.server";
-import { isUuid } from "~/modules/needs/schemas";
+import { isUuid } from "~/modules/needs/list-options";
 import { contentDisposition, openStoredFile } from "~/modules/uploads/uploads.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, withDb } from "~/utils/http.server";

@@ -5,11 +5,23 @@ import { CompanyApplications } from "~/components/dashboard/company-applications
 import { HospitalNeeds } from "~/components/dashboard/hospital-needs";
 import { Card, Notice, PageHead } from "~/components/ui/misc";
 import { RecommendedNeeds } from "~/components/dashboard/recommended-needs";
+import { RecommendedPitches } from "~/components/dashboard/recommended-pitches";
+import { PitchBookmarks } from "~/components/dashboard/pitch-bookmarks";
+import { PitchViews } from "~/components/dashboard/pitch-views";
+import { listBookmarks, listOwnPitches } from "~/modules/pitches/pitches.server";
 import { AwaitingAnswer } from "~/components/dashboard/awaiting-answer";
+import { MeetingsAwaiting } from "~/components/dashboard/meetings-awaiting";
+import { MeetingsUpcoming } from "~/components/dashboard/meetings-upcoming";
+import { PipelineSummary } from "~/components/dashboard/pipeline-summary";
+import { CompanyDealStatusCard } from "~/components/deals/company-deal-status";
+import { awaitingCompanyAnswer, upcomingMeetings } from "~/modules/deals/meetings.server";
+import { companyDealStatuses, stageCounts } from "~/modules/deals/pipeline.server";
+import { CompanyEvents, InvestorEvents, OperatorEvents } from "~/components/dashboard/event-summaries";
+import { companyEventSummary, investorRegisteredEvents, operatorUpcomingEvents } from "~/modules/events/events.server";
 import { awaitingHospitalAnswer, companyApplicationsSummary } from "~/modules/applications/applications.server";
 import { requireUser } from "~/modules/auth/session.server";
 import { getLocale } from "~/modules/i18n/i18n.server";
-import { recommendNeeds } from "~/modules/matching/service.server";
+import { recommendNeeds, recommendPitches } from "~/modules/matching/service.server";
 import { countPending } from "~/modules/orgs/orgs.server";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
@@ -28,14 +40,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
       pending: user.org.kind === "operator" ? await countPending(db) : 0,
       hospitalNeeds: user.org.kind === "hospital" ? await listOrgNeeds(db, user.org.id) : [],
       awaiting: user.org.kind === "hospital" ? await awaitingHospitalAnswer(db, user.org.id) : null,
+      // Meetings and deal pipeline: both sides' upcoming meetings, the company's open requests and investors' review status, the investor's stage counts.
+      deals: {
+        upcoming: user.org.kind === "company" || user.org.kind === "investor" ? await upcomingMeetings(db, { orgId: user.org.id, side: user.org.kind }) : null,
+        awaitingMeetings: user.org.kind === "company" ? await awaitingCompanyAnswer(db, user.org.id) : null,
+        companyStatus: user.org.kind === "company" ? await companyDealStatuses(db, user.org.id) : null,
+        stageCounts: user.org.kind === "investor" && user.org.status === "verified" ? await stageCounts(db, user.org.id) : null,
+      },
       companyApplications: user.org.kind === "company" ? await companyApplicationsSummary(db, user.org.id) : [],
       recommendedNeeds: user.org.kind === "company" && user.org.status === "verified" ? await recommendNeeds(db, user.org.id, await getLocale(request), 5) : null,
+      // Pitches: recommendations and bookmarks for verified investors, view counts for companies.
+      recommendedPitches: user.org.kind === "investor" && user.org.status === "verified" ? await recommendPitches(db, user.org.id, await getLocale(request), 5) : null,
+      pitchBookmarks: user.org.kind === "investor" && user.org.status === "verified" ? await listBookmarks(db, user.id, 10) : null,
+      ownPitches: user.org.kind === "company" ? await listOwnPitches(db, user.org.id) : null,
+      // Pitch events: a company's applications and results, the operator's upcoming rounds, an investor's registrations.
+      companyEvents: user.org.kind === "company" ? await companyEventSummary(db, user.org.id) : null,
+      operatorEvents: user.org.kind === "operator" ? await operatorUpcomingEvents(db) : null,
+      investorEvents: user.org.kind === "investor" ? await investorRegisteredEvents(db, user.id) : null,
     };
   });
 }
 
 export default function Dashboard() {
-  const { me, org, pending, companyApplications, hospitalNeeds, recommendedNeeds, awaiting } = useLoaderData<typeof loader>();
+  const { me, org, pending, companyApplications, hospitalNeeds, recommendedNeeds, awaiting, recommendedPitches, pitchBookmarks, ownPitches, companyEvents, operatorEvents, investorEvents } = useLoaderData<typeof loader>();
+  const { deals } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   return (
     <>
@@ -64,6 +92,15 @@ export default function Dashboard() {
           )}
         </Card>
         {awaiting ? <AwaitingAnswer items={awaiting} /> : null}
+        {deals.awaitingMeetings ? <MeetingsAwaiting items={deals.awaitingMeetings} /> : null}
+        {deals.upcoming ? <MeetingsUpcoming items={deals.upcoming} side={org.kind === "company" ? "company" : "investor"} /> : null}
+        {deals.stageCounts ? <PipelineSummary counts={deals.stageCounts} /> : null}
+        {deals.companyStatus ? <CompanyDealStatusCard rows={deals.companyStatus} /> : null}
+        {ownPitches ? <PitchViews items={ownPitches} /> : null}
+        {pitchBookmarks ? <PitchBookmarks items={pitchBookmarks} /> : null}
+        {companyEvents ? <CompanyEvents items={companyEvents} /> : null}
+        {operatorEvents ? <OperatorEvents items={operatorEvents} /> : null}
+        {investorEvents ? <InvestorEvents items={investorEvents} /> : null}
         <Card aria-labelledby="links-title">
           <h2 id="links-title">{t("nav.account")}</h2>
           <ul>
@@ -80,6 +117,7 @@ export default function Dashboard() {
         </Card>
       </div>
       {recommendedNeeds ? <RecommendedNeeds items={recommendedNeeds} /> : null}
+      {recommendedPitches ? <RecommendedPitches items={recommendedPitches} /> : null}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { AveragesList, eventName, fmtScore } from "~/components/events/event-bit
 import { Card, EmptyState, Notice, PageHead } from "~/components/ui/misc";
 import { requireUser } from "~/modules/auth/session.server";
 import { eventPhase, eventResultsTable, getEvent, isRegistered, ownApplication, ownRatings, pitchResults } from "~/modules/events/events.server";
-import { isUuid } from "~/modules/needs/schemas";
+import { isUuid } from "~/modules/needs/list-options";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventForm } from "~/components/events/event-form";
 import { Card, PageHead } from "~/components/ui/misc";
@@ -11,24 +11,27 @@ import { EventSchema } from "~/modules/events/schemas";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
+import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "새 피칭 행사 · MediBridge" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await withDb(() => requireRole(request, "operator"));
-  return null;
+  return { submissionId: newSubmissionId() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await withDb(() => requireRole(request, "operator"));
-  const submission = parseWithZod(await request.formData(), { schema: EventSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: EventSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const id = await withDb(async () => createEvent(await getDb(), { userId: user.id, orgId: user.org.id, orgName: user.org.name, ip: clientIp(context) }, submission.value));
+  const id = await withDb(async () => createEvent(await getDb(), { userId: user.id, orgId: user.org.id, orgName: user.org.name, ip: clientIp(context) }, submission.value, readSubmissionId(formData)));
   return redirectWithToast(`/events/${id}`, { key: "events:toast.created", kind: "success" });
 }
 
 export default function NewEvent() {
+  const { submissionId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("events");
   return (
@@ -36,6 +39,7 @@ export default function NewEvent() {
       <PageHead title={t("form.newTitle")} />
       <Card>
         <EventForm
+          submissionId={submissionId}
           lastResult={lastResult}
           submitLabel={t("form.create")}
           cancelTo="/events"

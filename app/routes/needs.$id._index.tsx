@@ -12,7 +12,7 @@ import { getLocale } from "~/modules/i18n/i18n.server";
 import { recommendCompanies } from "~/modules/matching/service.server";
 import { todayInSeoul } from "~/modules/needs/dates";
 import { acceptNda, canSeeNeed, confidentialAccess, readDetails, type Viewer } from "~/modules/needs/needs.server";
-import { isUuid } from "~/modules/needs/schemas";
+import { isUuid } from "~/modules/needs/list-options";
 import { getDb } from "~/utils/db.server";
 import { formatKrwRange } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
@@ -39,9 +39,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const lng = await getLocale(request);
     // The owning hospital sees which companies could solve it, and why.
     const recommended = own && need.status === "open" && !need.hidden_at ? await recommendCompanies(db, need.id, lng, 5) : [];
-    const { org_id: _orgId, hidden_at, nda_text, ...pub } = need;
+    const { org_id: _orgId, hidden_at, hidden_reason, nda_text, ...pub } = need;
     return {
-      need: { ...pub, hidden: hidden_at !== null },
+      // Only the owner and operators see a hidden need, and with it the operator's reason.
+      need: { ...pub, hidden: hidden_at !== null, hiddenReason: hidden_at ? hidden_reason : null },
       details,
       access,
       own,
@@ -119,8 +120,8 @@ function RecommendedCompanies() {
       {recommended.length === 0 ? (
         <p>{t("match.noRecommendations")}</p>
       ) : (
-        recommended.map((r) => (
-          <MatchBreakdown key={r.org.slug} match={r.match} title={<Link to={`/orgs/${r.org.slug}`}>{r.org.name}</Link>} />
+        recommended.map((r, i) => (
+          <MatchBreakdown key={r.org.slug} collapsed={i > 0} match={r.match} title={<Link to={`/orgs/${r.org.slug}`}>{r.org.name}</Link>} />
         ))
       )}
     </Card>
@@ -160,7 +161,12 @@ export default function NeedDetail() {
         }
       />
       {own && need.status === "draft" ? <Notice tone="warn">{t("detail.draftNote")}</Notice> : null}
-      {need.hidden ? <Notice tone="warn">{t("detail.hiddenNote")}</Notice> : null}
+      {need.hidden ? (
+        <Notice tone="warn">
+          {t("detail.hiddenNote")}
+          {need.hiddenReason ? ` ${t("admin:moderation.reason")}: ${need.hiddenReason}` : null}
+        </Notice>
+      ) : null}
       {!own && need.status !== "open" ? <Notice>{t("detail.notOpen")}</Notice> : null}
       <div className="grid-2">
         <Card aria-labelledby="summary-title">
@@ -182,6 +188,14 @@ export default function NeedDetail() {
             <dd>{need.terms.collaboration_type?.length ? <TermBadges kind="collaboration_type" codes={need.terms.collaboration_type} tone="success" /> : dash}</dd>
             <dt>{t("detail.certifications")}</dt>
             <dd>{need.terms.certification?.length ? <TermBadges kind="certification" codes={need.terms.certification} tone="default" /> : dash}</dd>
+            {need.terms.growth_stage?.length ? (
+              <>
+                <dt>{t("detail.growthStages")}</dt>
+                <dd>
+                  <TermBadges kind="growth_stage" codes={need.terms.growth_stage} tone="default" />
+                </dd>
+              </>
+            ) : null}
             <dt>{t("detail.budget")}</dt>
             <dd>{formatKrwRange(need.budget_min_krw, need.budget_max_krw, i18n.language)}</dd>
             <dt>{t("detail.trl")}</dt>

@@ -114,6 +114,7 @@ export default function EditNeed() {
               techFields: need.terms.tech_field ?? [],
               collaborationTypes: need.terms.collaboration_type ?? [],
               certifications: need.terms.certification ?? [],
+              growthStages: need.terms.growth_stage ?? [],
               trlMin: need.trl_min != null ? String(need.trl_min) : "",
               trlMax: need.trl_max != null ? String(need.trl_max) : "",
               budgetMinKrw: need.budget_min_krw != null ? String(need.budget_min_krw) : "",

@@ -7,8 +7,9 @@ import { Pagination } from "~/components/ui/pagination";
 import { getCurrentUser } from "~/modules/auth/session.server";
 import { scoresForCompany } from "~/modules/matching/service.server";
 import { todayInSeoul } from "~/modules/needs/dates";
-import { deadlineFilters, listSorts, parseListQuery } from "~/modules/needs/schemas";
-import { clinicalAreas, collaborationTypes, techFields, type Term } from "~/modules/taxonomy/vocabulary";
+import { deadlineFilters, listSorts } from "~/modules/needs/list-options";
+import { parseListQuery } from "~/modules/needs/list-query.server";
+import { clinicalAreas, collaborationTypes, growthStages, techFields, type Term } from "~/modules/taxonomy/vocabulary";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 import { listOpenNeeds } from "../../db/queries/needs";
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...result,
       today: todayInSeoul(),
       canPost: current?.user.org.kind === "hospital",
-      filtered: Boolean(query.q || query.area || query.field || query.type || query.deadline !== "all"),
+      filtered: Boolean(query.q || query.area || query.field || query.type || query.stage || query.deadline !== "all"),
     };
   });
 }
@@ -93,6 +94,7 @@ export default function NeedsList() {
             <TermSelect id="needs-area" name="area" label={t("list.area")} terms={clinicalAreas} value={query.area} />
             <TermSelect id="needs-field" name="field" label={t("list.field")} terms={techFields} value={query.field} />
             <TermSelect id="needs-type" name="type" label={t("list.type")} terms={collaborationTypes} value={query.type} />
+            <TermSelect id="needs-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
             <div className="field">
               <label htmlFor="needs-deadline">{t("list.deadline")}</label>
               <select id="needs-deadline" name="deadline" defaultValue={query.deadline}>

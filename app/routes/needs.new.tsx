@@ -13,6 +13,7 @@ import { NeedSchema } from "~/modules/needs/schemas";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { keepFormWhenDbDown, newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 import { listCalls } from "../../db/queries/needs";
 
 export const meta: MetaFunction = () => [{ title: "새 수요 등록 · MediBridge" }];
@@ -21,24 +22,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {
     const user = await requireRole(request, "hospital");
     // An unverified hospital gets an explanation (403), not the form.
-    if (user.org.status !== "verified") return data({ verified: false as const, calls: [] }, { status: 403 });
+    if (user.org.status !== "verified") return data({ verified: false as const, calls: [], submissionId: null }, { status: 403 });
     const calls = await listCalls(await getDb(), { openOnly: true });
-    return { verified: true as const, calls: calls.map((c) => ({ id: c.id, name: c.name, name_en: c.name_en })) };
+    return { verified: true as const, calls: calls.map((c) => ({ id: c.id, name: c.name, name_en: c.name_en })), submissionId: newSubmissionId() };
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await withDb(() => requireVerified(request, "hospital"));
   const formData = await request.formData();
-  const publish = formData.get("intent") !== "draft";
   const submission = parseWithZod(formData, { schema: NeedSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const lng = await getLocale(request);
-  return withDb(async () => {
-    const r = await createNeed(await getDb(), { userId: user.id, orgId: user.org.id }, submission.value, { publish, defaultNda: defaultNdaText(lng) });
-    if (!r.ok) return data(submission.reply({ fieldErrors: { [r.field]: [r.message] } }), { status: 400 });
-    return redirectWithToast(`/needs/${r.id}`, { key: publish ? "needs:toast.created" : "needs:toast.draftSaved", kind: "success" });
-  });
+  // Database down: the form comes back with every value and a message (503), not the error page.
+  return keepFormWhenDbDown(
+    (formErrors) => submission.reply({ formErrors }),
+    async () => {
+      const user = await withDb(() => requireVerified(request, "hospital"));
+      const publish = formData.get("intent") !== "draft";
+      if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+      const lng = await getLocale(request);
+      return withDb(async () => {
+        const r = await createNeed(await getDb(), { userId: user.id, orgId: user.org.id }, submission.value, {
+          publish,
+          defaultNda: defaultNdaText(lng),
+          submissionId: readSubmissionId(formData),
+        });
+        if (!r.ok) return data(submission.reply({ fieldErrors: { [r.field]: [r.message] } }), { status: 400 });
+        return redirectWithToast(`/needs/${r.id}`, { key: publish ? "needs:toast.created" : "needs:toast.draftSaved", kind: "success" });
+      });
+    },
+  );
 }
 
 export default function NewNeed() {
@@ -65,6 +76,7 @@ export default function NewNeed() {
       <Card>
         <NeedForm
           mode="new"
+          submissionId={loaderData.submissionId}
           lastResult={lastResult}
           calls={loaderData.calls}
           cancelTo="/needs"
@@ -76,6 +88,7 @@ export default function NewNeed() {
             techFields: [],
             collaborationTypes: [],
             certifications: [],
+            growthStages: [],
             trlMin: "",
             trlMax: "",
             budgetMinKrw: "",

@@ -5,6 +5,12 @@ import { TermBadges } from "~/components/terms";
 import { Badge, Card, PageHead } from "~/components/ui/misc";
 import { getCurrentUser } from "~/modules/auth/session.server";
 import { getProfile, responseStats } from "~/modules/orgs/orgs.server";
+import { raisingRounds } from "~/modules/pitches/pitches.server";
+import { roundLabel } from "~/modules/pitches/rounds";
+import { CertificationCard } from "~/components/certifications/certification-list";
+import { TrackRecordCard } from "~/components/testbeds/track-records";
+import { listPublicCertifications } from "~/modules/certifications/certifications.server";
+import { listTrackRecords } from "~/modules/testbeds/testbeds.server";
 import { getDb } from "~/utils/db.server";
 import { formatKrwRange } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
@@ -19,12 +25,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const org = await getProfile(db, params.slug ?? "", viewer);
     if (!org) notFound();
     const stats = org.kind === "hospital" ? await responseStats(db, org.id) : null;
-    return { org, canEdit: Boolean(current && current.user.org.id === org.id), stats };
+    // Only THAT a company is raising (and the round), never the pitch itself.
+    const raising = org.kind === "company" && org.status === "verified" ? await raisingRounds(db, org.id) : [];
+    // Verified track record (hospital-confirmed testbeds) and certification readiness.
+    const company = org.kind === "company";
+    const trackRecords = company ? await listTrackRecords(db, org.id) : null;
+    const certs = company ? await listPublicCertifications(db, org.id) : null;
+    return { org, canEdit: Boolean(current && current.user.org.id === org.id), stats, raising, trackRecords, certs };
   });
 }
 
 export default function OrgProfile() {
-  const { org, canEdit, stats } = useLoaderData<typeof loader>();
+  const { org, canEdit, stats, raising, trackRecords, certs } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("org");
   const en = i18n.language === "en";
   const name = en && org.name_en ? org.name_en : org.name;
@@ -39,6 +51,11 @@ export default function OrgProfile() {
             <Badge>{t(`common:kinds.${org.kind}`)}</Badge>
             <Badge tone={tone}>{t(`common:orgStatus.${org.status}`)}</Badge>
             {org.region ? <Badge>{org.region}</Badge> : null}
+            {raising.length ? (
+              <span data-testid="raising-badge">
+                <Badge tone="info">{[t("pitches:profile.raising"), ...raising.filter(Boolean).map((r) => roundLabel(r, i18n.language))].join(" · ")}</Badge>
+              </span>
+            ) : null}
           </span>
         }
         actions={
@@ -90,6 +107,8 @@ export default function OrgProfile() {
                 <dd>{org.investor_type ? t(`investorTypes.${org.investor_type}`) : "—"}</dd>
                 <dt>{t("fields.ticket")}</dt>
                 <dd>{formatKrwRange(org.ticket_min_krw, org.ticket_max_krw, i18n.language)}</dd>
+                <dt>{t("fields.rounds")}</dt>
+                <dd>{org.terms.round?.length ? <span className="tags">{org.terms.round.map((r) => <Badge key={r} tone="default">{roundLabel(r, i18n.language)}</Badge>)}</span> : "—"}</dd>
                 <dt>{t("fields.stages")}</dt>
                 <dd>{org.terms.growth_stage?.length ? <TermBadges kind="growth_stage" codes={org.terms.growth_stage} tone="default" /> : "—"}</dd>
                 {org.council_member ? (
@@ -114,6 +133,8 @@ export default function OrgProfile() {
         </Card>
       </div>
       {stats ? <ResponseStats stats={stats} /> : null}
+      {trackRecords ? <TrackRecordCard records={trackRecords} /> : null}
+      {certs ? <CertificationCard certs={certs} canEdit={canEdit} /> : null}
       {org.kind === "investor" && org.thesis ? (
         <Card aria-labelledby="thesis-title" style={{ marginTop: 20 }}>
           <h2 id="thesis-title">{t("fields.thesis")}</h2>

@@ -19,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { formatDate, formatDateTime, formatKrw } from "~/utils/format";
 import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
+import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.deal.pitch_title} · 투자 파이프라인 · MediBridge` : "MediBridge" }];
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!deal) notFound();
     const [history, notes] = await Promise.all([dealHistory(db, deal.id), dealNotes(db, deal.id)]);
     const { company_org_id: _c, ...view } = deal;
-    return { deal: view, history, notes, today: todayInSeoul() };
+    return { deal: view, history, notes, today: todayInSeoul(), submissionId: newSubmissionId() };
   });
 }
 
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "note") {
     const submission = parseWithZod(formData, { schema: NoteSchema });
     if (submission.status !== "success") return data({ intent: "note" as const, result: submission.reply() }, { status: 400 });
-    await withDb(() => addDealNote(db, actor, deal.id, submission.value.body));
+    await withDb(() => addDealNote(db, actor, deal.id, submission.value.body, readSubmissionId(formData)));
     return redirectWithToast(`/pipeline/${deal.id}#notes`, { key: "deals:toast.noted", kind: "success" });
   }
   if (intent === "stage") {
@@ -142,7 +143,7 @@ function StageForm() {
 }
 
 function Notes() {
-  const { notes } = useLoaderData<typeof loader>();
+  const { notes, submissionId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("deals");
   const errText = useErrorText();
@@ -153,6 +154,7 @@ function Notes() {
       <p className="hint">{t("deal.notesPrivate")}</p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="note" />
+        <input type="hidden" name="submissionId" value={submissionId} />
         <TextAreaField label={t("deal.noteLabel")} {...conformField(fields.body)} rows={3} required maxLength={5000} errors={errText(fields.body.errors)} />
         <div>
           <SubmitButton pendingText={t("deal.adding")}>{t("deal.addNote")}</SubmitButton>

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/utils/zod-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -8,7 +8,7 @@ import { PipelineBoard } from "~/components/deals/pipeline-board";
 import { Card, EmptyState, PageHead } from "~/components/ui/misc";
 import { requireRole } from "~/modules/auth/session.server";
 import { listDeals, PIPELINE_LIMIT, watchPitch } from "~/modules/deals/pipeline.server";
-import { WatchSchema } from "~/modules/deals/schemas";
+import { WatchSchema } from "~/modules/deals/schemas.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatKrw } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";

@@ -12,7 +12,7 @@ import { requireRole, requireUser } from "~/modules/auth/session.server";
 import { getLocale } from "~/modules/i18n/i18n.server";
 import { pitchMatchForInvestor } from "~/modules/matching/service.server";
 import { canSeePitch, getPitch, isBookmarked, recordView, setBookmark, viewStats, type PitchViewer } from "~/modules/pitches/pitches.server";
-import { isUuid } from "~/modules/pitches/schemas";
+import { isUuid } from "~/modules/pitches/list-options";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatKrw } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";

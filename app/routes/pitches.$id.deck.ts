@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/session.server";
 import { auditDeckDownload, getDeck, type PitchViewer } from "~/modules/pitches/pitches.server";
-import { isUuid } from "~/modules/pitches/schemas";
+import { isUuid } from "~/modules/pitches/list-options";
 import { contentDisposition, openStoredFile } from "~/modules/uploads/uploads.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, withDb } from "~/utils/http.server";

@@ -12,6 +12,7 @@ import { PitchSchema } from "~/modules/pitches/schemas";
 import { discardFiles } from "~/modules/uploads/uploads.server";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
+import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "새 피치 · MediBridge" }];
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "새 피치 · MediBridge" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {
     const user = await requireRole(request, "company");
-    return { verified: user.org.status === "verified" };
+    return { verified: user.org.status === "verified", submissionId: newSubmissionId() };
   });
 }
 
@@ -33,14 +34,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply(deckError ? { fieldErrors: { deck: [deckError] } } : undefined), { status: 400 });
   }
   return withDb(async () => {
-    const r = await createPitch(await getDb(), { userId: user.id, orgId: user.org.id, orgStatus: user.org.status }, submission.value, deck, { publish });
+    const r = await createPitch(await getDb(), { userId: user.id, orgId: user.org.id, orgStatus: user.org.status }, submission.value, deck, { publish, submissionId: readSubmissionId(formData) });
     if (!r.ok) return data(submission.reply({ formErrors: [r.message] }), { status: 400 });
     return redirectWithToast(`/pitches/${r.id}`, { key: publish ? "pitches:toast.published" : "pitches:toast.draftSaved", kind: "success" });
   });
 }
 
 export default function NewPitch() {
-  const { verified } = useLoaderData<typeof loader>();
+  const { verified, submissionId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("pitches");
   return (
@@ -50,6 +51,7 @@ export default function NewPitch() {
       <Card>
         <PitchForm
           mode="new"
+          submissionId={submissionId}
           lastResult={lastResult}
           cancelTo="/pitches"
           canPublish={verified}

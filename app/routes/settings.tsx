@@ -21,6 +21,7 @@ import {
   updateProfile,
 } from "~/modules/orgs/orgs.server";
 import { InviteSchema, investorTypes, MemberSchema, ProfileSchema, RevokeInviteSchema } from "~/modules/orgs/schemas";
+import { rounds } from "~/modules/pitches/rounds";
 import { certifications, clinicalAreas, collaborationTypes, growthStages, techFields, type Term } from "~/modules/taxonomy/vocabulary";
 import { getDb } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
@@ -123,6 +124,7 @@ function ProfileForm() {
       collaborationTypes: profile.terms.collaboration_type ?? [],
       certifications: profile.terms.certification ?? [],
       stages: profile.terms.growth_stage ?? [],
+      rounds: profile.terms.round ?? [],
     },
   });
   const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : []);
@@ -177,6 +179,7 @@ function ProfileForm() {
               <TextAreaField label={t("fields.thesis")} {...conformField(fields.thesis)} errors={errText(fields.thesis.errors)} />
               <TextField label={t("fields.ticketMin")} {...conformField(fields.ticketMinKrw)} inputMode="numeric" hint={t("settings.krwHint")} errors={errText(fields.ticketMinKrw.errors)} />
               <TextField label={t("fields.ticketMax")} {...conformField(fields.ticketMaxKrw)} inputMode="numeric" errors={errText(fields.ticketMaxKrw.errors)} />
+              <ChoiceField label={t("fields.rounds")} name="rounds" options={opts(rounds)} defaultValue={list(fields.rounds.initialValue)} errors={errText(fields.rounds.errors)} />
               <ChoiceField label={t("fields.stages")} name="stages" options={opts(growthStages)} defaultValue={list(fields.stages.initialValue)} errors={errText(fields.stages.errors)} />
             </>
           ) : null}

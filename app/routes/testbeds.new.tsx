@@ -10,6 +10,7 @@ import { OfferSchema } from "~/modules/testbeds/schemas";
 import { createOffer } from "~/modules/testbeds/testbeds.server";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
+import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "가늠터 등록 · MediBridge" }];
@@ -18,8 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {
     const user = await requireRole(request, "hospital");
     // An unverified hospital gets an explanation (403), not the form.
-    if (user.org.status !== "verified") return data({ verified: false as const }, { status: 403 });
-    return { verified: true as const };
+    if (user.org.status !== "verified") return data({ verified: false as const, submissionId: null }, { status: 403 });
+    return { verified: true as const, submissionId: newSubmissionId() };
   });
 }
 
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: OfferSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   return withDb(async () => {
-    const id = await createOffer(await getDb(), { userId: user.id, orgId: user.org.id }, submission.value, { publish });
+    const id = await createOffer(await getDb(), { userId: user.id, orgId: user.org.id }, submission.value, { publish, submissionId: readSubmissionId(formData) });
     return redirectWithToast(`/testbeds/${id}`, { key: publish ? "testbeds:toast.published" : "testbeds:toast.draftSaved", kind: "success" });
   });
 }
@@ -57,7 +58,7 @@ export default function NewOffer() {
     <>
       <PageHead title={t("list.new")} description={t("form.lead")} />
       <Card>
-        <OfferForm mode="new" lastResult={lastResult} cancelTo="/testbeds" defaultValue={emptyOffer} />
+        <OfferForm mode="new" submissionId={loaderData.submissionId} lastResult={lastResult} cancelTo="/testbeds" defaultValue={emptyOffer} />
       </Card>
     </>
   );

@@ -5,7 +5,7 @@ import { dayText, RequestStatusBadge } from "~/components/testbeds/bits";
 import { EmptyState, PageHead } from "~/components/ui/misc";
 import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/session.server";
-import { requestListTabs } from "~/modules/testbeds/schemas";
+import { requestListTabs } from "~/modules/testbeds/testbed-options";
 import { listRequestsForOrg } from "~/modules/testbeds/testbeds.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";

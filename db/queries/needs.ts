@@ -1,7 +1,8 @@
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql } from "kysely";
 import type { DB } from "../client";
 import type { NeedStatus } from "../schema";
-import { escapeLike, searchTokens } from "../../app/modules/needs/search";
+import { searchTokens } from "../../app/modules/needs/search";
+import { containsAny } from "./text-search";
 import { termsOfNeeds } from "./terms";
 
 /**
@@ -20,6 +21,8 @@ export type ListFilters = {
   area?: string;
   field?: string;
   type?: string;
+  /** Suitable company growth stage (need term kind growth_stage). */
+  stage?: string;
   deadline?: "all" | "open-deadline" | "always-on";
   sort?: "newest" | "closing" | "match";
   page?: number;
@@ -47,14 +50,14 @@ export async function listOpenNeeds(db: DB, f: ListFilters, pageSize = PAGE_SIZE
   term("clinical_area", f.area);
   term("tech_field", f.field);
   term("collaboration_type", f.type);
+  term("growth_stage", f.stage);
   if (f.callId) base = base.where("n.program_call_id", "=", f.callId);
   if (f.deadline === "open-deadline") base = base.where("n.deadline", "is not", null);
   if (f.deadline === "always-on") base = base.where("n.deadline", "is", null);
   for (const group of searchTokens(f.q)) {
-    // AND across tokens, OR across a token's variants; wildcards in input are literal.
-    base = base.where((eb) =>
-      eb.or(group.map((v): Expression<SqlBool> => sql<SqlBool>`${sql.ref("n.search_text")} ilike ${`%${escapeLike(v)}%`} escape '\\'`)),
-    );
+    // AND across tokens, OR across a token's variants; wildcards in input are
+    // literal; short words go through the gram index (see text-search.ts).
+    base = base.where(containsAny("n.search_text", group));
   }
 
   const { n: total } = await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
@@ -131,6 +134,7 @@ export async function getNeedPublic(db: DB, id: string) {
       "n.nda_version",
       "n.nda_text",
       "n.hidden_at",
+      "n.hidden_reason",
       "n.published_at",
       "n.updated_at",
       "o.name as org_name",

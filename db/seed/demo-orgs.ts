@@ -32,6 +32,7 @@ const tf = (...codes: string[]) => codes.map((code) => ({ kind: "tech_field", co
 const ca = (...codes: string[]) => codes.map((code) => ({ kind: "clinical_area", code }));
 const st = (...codes: string[]) => codes.map((code) => ({ kind: "growth_stage", code }));
 const ct = (...codes: string[]) => codes.map((code) => ({ kind: "collaboration_type", code }));
+const rd = (...codes: string[]) => codes.map((code) => ({ kind: "round", code }));
 const cert = (...codes: string[]) => codes.map((code) => ({ kind: "certification", code }));
 
 export const demoOrgs: DemoOrg[] = [
@@ -194,7 +195,7 @@ export const demoOrgs: DemoOrg[] = [
       "병원 현장에서 검증된 의료 AI와 디지털헬스 기업에 시리즈 A 전후로 투자합니다. 식약처 인허가 경로가 분명하고 수가 또는 병원 구매로 이어지는 사업 모델을 선호합니다.",
     description: "신산업투자기관협의회 회원사로, 바이오·헬스케어 전문 벤처캐피탈입니다.",
     descriptionEn: "A healthcare-focused VC and member of the new-industry investors' council.",
-    terms: [...tf("medical-imaging-ai", "digital-therapeutics", "clinical-decision-support", "wearables"), ...st("venture", "sme")],
+    terms: [...tf("medical-imaging-ai", "digital-therapeutics", "clinical-decision-support", "wearables"), ...st("venture", "sme"), ...rd("seed", "pre-a", "series-a")],
     people: [
       { email: "investor1@demo.medibridge.kr", name: "서지우", role: "owner" },
       { email: "associate@hangang.demo.medibridge.kr", name: "문예린", role: "member" },
@@ -216,7 +217,7 @@ export const demoOrgs: DemoOrg[] = [
       "We back med-tech and diagnostics companies from Series A to pre-IPO, with a focus on overseas expansion (FDA, CE-MDR) and hospital procurement in Korea.",
     description: "제약사 계열 CVC로 의료기기·진단 분야의 해외 진출 단계 기업에 투자합니다.",
     descriptionEn: "The corporate venture arm of a pharmaceutical group, investing in medtech and diagnostics companies going overseas.",
-    terms: [...tf("in-vitro-diagnostics", "genomics", "medical-devices", "surgical-robotics"), ...st("sme", "midsize", "overseas")],
+    terms: [...tf("in-vitro-diagnostics", "genomics", "medical-devices", "surgical-robotics"), ...st("sme", "midsize", "overseas"), ...rd("series-a", "series-b", "series-c")],
     people: [{ email: "investor2@demo.medibridge.kr", name: "Daniel Cho", role: "owner" }],
   },
   {

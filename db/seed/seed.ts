@@ -3,7 +3,11 @@ import { hash } from "@node-rs/argon2";
 import type { DB } from "../client";
 import { taxonomy, type TaxonomyKind } from "../../app/modules/taxonomy/vocabulary";
 import { seedApplications } from "./demo-applications";
+import { seedDeals } from "./demo-deals";
+import { seedEvents } from "./demo-events";
 import { seedNeeds } from "./demo-needs";
+import { seedTestbeds } from "./demo-testbeds";
+import { seedPitches } from "./demo-pitches";
 import { DEMO_PASSWORD, demoOrgs } from "./demo-orgs";
 
 /** Keep `taxonomy_terms` equal to the vocabulary file (idempotent). */
@@ -69,6 +73,11 @@ export async function seedDemo(db: DB) {
     }
     await seedNeeds(trx);
     await seedApplications(trx);
+    await seedTestbeds(trx);
+    await seedPitches(trx);
+    // After the pitches seed (applications and ratings name demo pitches; missing ones are skipped).
+    await seedEvents(trx);
+    await seedDeals(trx); // meetings and deal pipelines: after the pitches seed
   });
 }
 

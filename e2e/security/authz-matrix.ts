@@ -5,15 +5,25 @@
  * another's, and in the relevant states. Later features add their rows here;
  * `authz-matrix.spec.ts` fails when a route is missing.
  */
+import { ADMIN_ROWS } from "./matrix-admin";
 import { APPLICATIONS_ROWS } from "./matrix-applications";
+import { DEALS_ROWS } from "./matrix-deals";
+import { EVENTS_ROWS } from "./matrix-events";
 import { NEEDS_ROWS } from "./matrix-needs";
+import { PITCHES_ROWS } from "./matrix-pitches";
+import { TESTBEDS_ROWS } from "./matrix-testbeds";
 
 export { ACTORS, all, operatorOnly, signedIn, type Actor, type Cell, type Outcome } from "./matrix-types";
-import { all, operatorOnly, signedIn, type Cell } from "./matrix-types";
+import { all, signedIn, type Cell } from "./matrix-types";
 
 export const MATRIX: Record<string, Cell[]> = {
   ...NEEDS_ROWS,
+  ...PITCHES_ROWS,
   ...APPLICATIONS_ROWS,
+  ...DEALS_ROWS,
+  ...EVENTS_ROWS,
+  ...ADMIN_ROWS,
+  ...TESTBEDS_ROWS,
   root: [{ name: "shell", method: "GET", path: "/", scope: "public", expect: all(200) }],
   "routes/_index": [{ name: "landing", method: "GET", path: "/?lng=en", scope: "public", expect: all(200) }],
   "routes/$": [{ name: "unknown path", method: "GET", path: "/no-such-page", scope: "public", expect: all(404) }],
@@ -73,11 +83,6 @@ export const MATRIX: Record<string, Cell[]> = {
     { name: "another verified organisation", method: "GET", path: "/orgs/genomeplus", scope: "other", expect: all(200) },
     { name: "another organisation awaiting verification", method: "GET", path: "/orgs/steadystep-robotics", scope: "other", state: "unverified", expect: { ...all(404), operator: 200 } },
     { name: "no such organisation", method: "GET", path: "/orgs/no-such-org", scope: "other", expect: all(404) },
-  ],
-  "routes/admin._index": [
-    { name: "verification queue", method: "GET", path: "/admin", scope: "other", expect: operatorOnly(200) },
-    { name: "verify with a malformed id", method: "POST", path: "/admin", form: { intent: "verify", orgId: "not-a-uuid" }, scope: "other", expect: operatorOnly(400) },
-    { name: "reject without a reason", method: "POST", path: "/admin", form: ({ ids }) => ({ intent: "reject", orgId: ids.pendingOrg, reason: "" }), scope: "other", state: "unverified", expect: operatorOnly(400) },
   ],
   // Last: signing out ends each actor's session.
   "routes/logout": [

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/misc";
-import { statusTone, type ApplicationStatusCode } from "~/modules/applications/schemas";
+import { statusTone, type ApplicationStatusCode } from "~/modules/applications/status-options";
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation("applications");

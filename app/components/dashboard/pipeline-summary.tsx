@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Card } from "~/components/ui/misc";
-import { dealStages, type DealStageCode } from "~/modules/deals/schemas";
+import { dealStages, type DealStageCode } from "~/modules/deals/deal-options";
 
 /** Investor dashboard: number of deals per pipeline stage. */
 export function PipelineSummary({ counts }: { counts: Record<DealStageCode, number> }) {

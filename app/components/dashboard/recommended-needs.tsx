@@ -15,8 +15,9 @@ export function RecommendedNeeds({ items }: { items: RecommendedNeed[] }) {
       {items.length === 0 ? (
         <p>{t("match.noRecommendations")}</p>
       ) : (
-        items.map((r) => (
+        items.map((r, i) => (
           <MatchBreakdown
+            collapsed={i > 0}
             key={r.need.id}
             match={r.match}
             title={

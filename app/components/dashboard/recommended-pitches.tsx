@@ -18,8 +18,9 @@ export function RecommendedPitches({ items }: { items: RecommendedPitch[] }) {
       {items.length === 0 ? (
         <p>{t("dashboard.noRecommended")}</p>
       ) : (
-        items.map((r) => (
+        items.map((r, i) => (
           <MatchBreakdown
+            collapsed={i > 0}
             key={r.pitch.id}
             match={r.match}
             title={

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/misc";
-import { meetingTone, stageTone, type DealStageCode, type MeetingStatusCode } from "~/modules/deals/schemas";
+import { meetingTone, stageTone, type DealStageCode, type MeetingStatusCode } from "~/modules/deals/deal-options";
 
 export function StageBadge({ stage }: { stage: DealStageCode }) {
   const { t } = useTranslation("deals");

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Badge, Card } from "~/components/ui/misc";
-import type { CompanyDealStatus as Status, PassReason } from "~/modules/deals/schemas";
+import type { CompanyDealStatus as Status, PassReason } from "~/modules/deals/deal-options";
 import { formatDate } from "~/utils/format";
 
 export type CompanyDealStatusRow = {

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { dealStages, type DealStageCode } from "~/modules/deals/schemas";
+import { dealStages, type DealStageCode } from "~/modules/deals/deal-options";
 import { formatKrw } from "~/utils/format";
 
 type Deal = {

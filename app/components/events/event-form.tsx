@@ -25,7 +25,20 @@ export type EventFormValues = {
 const datetimeStyle = { font: "inherit", padding: "9px 12px", border: "1px solid #b9c3cf", borderRadius: 8, background: "#fff", color: "var(--c-text)", width: "100%" } as const;
 
 /** Create and edit a pitch event (operators). Times are Korean time. */
-export function EventForm({ defaultValue, lastResult, submitLabel, cancelTo }: { defaultValue: EventFormValues; lastResult: SubmissionResult<string[]> | null | undefined; submitLabel: string; cancelTo: string }) {
+export function EventForm({
+  defaultValue,
+  lastResult,
+  submitLabel,
+  cancelTo,
+  submissionId,
+}: {
+  defaultValue: EventFormValues;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  submitLabel: string;
+  cancelTo: string;
+  /** Idempotency token of the create form (app/utils/submission.server.ts). */
+  submissionId?: string | null;
+}) {
   const { t, i18n } = useTranslation("events");
   const errText = useErrorText();
   const [form, fields] = useZodForm(EventSchema, lastResult, { id: "event", defaultValue });
@@ -36,6 +49,7 @@ export function EventForm({ defaultValue, lastResult, submitLabel, cancelTo }: {
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
+      {submissionId ? <input type="hidden" name="submissionId" value={submissionId} /> : null}
       <FormError>{errText(form.errors)?.join(" ")}</FormError>
       <TextField label={t("fields.name")} {...conformField(fields.name)} required maxLength={150} errors={errText(fields.name.errors)} />
       <TextField label={t("fields.nameEn")} {...conformField(fields.nameEn)} lang="en" maxLength={150} errors={errText(fields.nameEn.errors)} />

@@ -8,13 +8,27 @@ import { useErrorText, useZodForm } from "~/utils/forms";
 
 export type CallFormValues = { name: string; nameEn: string; description: string; eligibility: string; budgetKrw: string; startsOn: string; endsOn: string };
 
-export function CallForm({ defaultValue, lastResult, submitLabel, cancelTo }: { defaultValue: CallFormValues; lastResult: SubmissionResult<string[]> | null | undefined; submitLabel: string; cancelTo: string }) {
+export function CallForm({
+  defaultValue,
+  lastResult,
+  submitLabel,
+  cancelTo,
+  submissionId,
+}: {
+  defaultValue: CallFormValues;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  submitLabel: string;
+  cancelTo: string;
+  /** Idempotency token of the create form (app/utils/submission.server.ts). */
+  submissionId?: string | null;
+}) {
   const { t } = useTranslation("needs");
   const errText = useErrorText();
   const [form, fields] = useZodForm(CallSchema, lastResult, { id: "call", defaultValue });
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
+      {submissionId ? <input type="hidden" name="submissionId" value={submissionId} /> : null}
       <FormError>{errText(form.errors)?.join(" ")}</FormError>
       <TextField label={t("calls.name")} {...conformField(fields.name)} required maxLength={150} errors={errText(fields.name.errors)} />
       <TextField label={t("calls.nameEn")} {...conformField(fields.nameEn)} lang="en" maxLength={150} errors={errText(fields.nameEn.errors)} />

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/ui/button";
 import { ChoiceField, conformField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { adoptionPayers, adoptionReimbursements, adoptionRoutes, NeedSchema } from "~/modules/needs/schemas";
-import { certifications, clinicalAreas, collaborationTypes, techFields, type Term } from "~/modules/taxonomy/vocabulary";
+import { certifications, clinicalAreas, collaborationTypes, growthStages, techFields, type Term } from "~/modules/taxonomy/vocabulary";
 import { formatKrw } from "~/utils/format";
 import { useErrorText, useZodForm } from "~/utils/forms";
 
@@ -17,6 +17,7 @@ export type NeedFormValues = {
   techFields: string[];
   collaborationTypes: string[];
   certifications: string[];
+  growthStages: string[];
   trlMin: string;
   trlMax: string;
   budgetMinKrw: string;
@@ -68,8 +69,11 @@ export function NeedForm({
   lastResult,
   calls,
   cancelTo,
+  submissionId,
 }: {
   mode: "new" | "edit";
+  /** Idempotency token of a create form (app/utils/submission.server.ts). */
+  submissionId?: string | null;
   defaultValue: NeedFormValues;
   lastResult: SubmissionResult<string[]> | null | undefined;
   calls: { id: string; name: string; name_en: string | null }[];
@@ -86,6 +90,7 @@ export function NeedForm({
     <Form method="post" className="form" style={{ maxWidth: 760 }} {...getFormProps(form)}>
       <FormError>{hasErrors ? t("form.errorSummary") : null}</FormError>
       <FormError>{errText(form.errors)?.join(" ")}</FormError>
+      {submissionId ? <input type="hidden" name="submissionId" value={submissionId} /> : null}
       <h2 className="form-section">{t("form.basics")}</h2>
       <TextField label={t("form.title")} {...conformField(fields.title)} required maxLength={120} hint={t("form.titleHint")} errors={errText(fields.title.errors)} />
       <TextAreaField label={t("form.summary")} {...conformField(fields.summary)} required maxLength={2000} hint={t("form.summaryHint")} errors={errText(fields.summary.errors)} />
@@ -101,6 +106,14 @@ export function NeedForm({
         errors={errText(fields.collaborationTypes.errors)}
       />
       <ChoiceField label={t("form.certifications")} name="certifications" options={opts(certifications)} defaultValue={list(fields.certifications.initialValue)} errors={errText(fields.certifications.errors)} />
+      <ChoiceField
+        label={t("form.growthStages")}
+        name="growthStages"
+        options={opts(growthStages)}
+        defaultValue={list(fields.growthStages.initialValue)}
+        hint={t("form.growthStagesHint")}
+        errors={errText(fields.growthStages.errors)}
+      />
 
       <h2 className="form-section">{t("form.scope")}</h2>
       <div className="grid-2">
@@ -136,6 +149,13 @@ export function NeedForm({
       <TextAreaField label={t("form.details")} {...conformField(fields.details)} rows={8} hint={t("form.detailsHint")} errors={errText(fields.details.errors)} />
       <TextAreaField label={t("form.ndaText")} {...conformField(fields.ndaText)} rows={5} hint={t("form.ndaHint")} errors={errText(fields.ndaText.errors)} />
 
+      {/* A form-level message (e.g. the database was unreachable) also next to the buttons the user just pressed;
+          the one at the top is the announced alert. */}
+      {form.errors?.length ? (
+        <p className="form-error" aria-hidden="true">
+          {errText(form.errors)?.join(" ")}
+        </p>
+      ) : null}
       <div className="btn-row">
         {mode === "new" ? (
           <>

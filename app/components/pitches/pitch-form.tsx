@@ -64,6 +64,7 @@ export function PitchForm({
   cancelTo,
   currentDeck,
   canPublish,
+  submissionId,
 }: {
   mode: "new" | "edit";
   defaultValue: PitchFormValues;
@@ -71,6 +72,8 @@ export function PitchForm({
   cancelTo: string;
   currentDeck?: string | null;
   canPublish: boolean;
+  /** Idempotency token of the create form (app/utils/submission.server.ts). */
+  submissionId?: string | null;
 }) {
   const { t, i18n } = useTranslation("pitches");
   const errText = useErrorText();
@@ -81,6 +84,7 @@ export function PitchForm({
   const deckErrors = errText((lastResult?.error as Record<string, string[] | null> | undefined)?.deck ?? undefined);
   return (
     <Form method="post" encType="multipart/form-data" className="form" style={{ maxWidth: 760 }} {...getFormProps(form)}>
+      {submissionId ? <input type="hidden" name="submissionId" value={submissionId} /> : null}
       <FormError>{hasErrors ? t("form.errorSummary") : null}</FormError>
       <FormError>{errText(form.errors)?.join(" ")}</FormError>
       <h2 className="form-section">{t("form.basics")}</h2>

@@ -40,7 +40,20 @@ export const emptyOffer: OfferFormValues = {
 const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : []);
 
 /** The testbed offer form, shared by /testbeds/new and /testbeds/:id/edit. Values are kept after a failed submit. */
-export function OfferForm({ mode, defaultValue, lastResult, cancelTo }: { mode: "new" | "edit"; defaultValue: OfferFormValues; lastResult: SubmissionResult<string[]> | null | undefined; cancelTo: string }) {
+export function OfferForm({
+  mode,
+  defaultValue,
+  lastResult,
+  cancelTo,
+  submissionId,
+}: {
+  mode: "new" | "edit";
+  defaultValue: OfferFormValues;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  cancelTo: string;
+  /** Idempotency token of the create form (app/utils/submission.server.ts). */
+  submissionId?: string | null;
+}) {
   const { t, i18n } = useTranslation("testbeds");
   const errText = useErrorText();
   const en = i18n.language === "en";
@@ -49,6 +62,7 @@ export function OfferForm({ mode, defaultValue, lastResult, cancelTo }: { mode: 
   const hasErrors = Boolean(lastResult?.error && Object.values(lastResult.error).some((e) => e?.length));
   return (
     <Form method="post" className="form" style={{ maxWidth: 760 }} {...getFormProps(form)}>
+      {submissionId ? <input type="hidden" name="submissionId" value={submissionId} /> : null}
       <FormError>{hasErrors ? t("form.errorSummary") : null}</FormError>
       <h2 className="form-section">{t("form.basics")}</h2>
       <TextField label={t("form.title")} {...conformField(fields.title)} required maxLength={120} hint={t("form.titleHint")} errors={errText(fields.title.errors)} />

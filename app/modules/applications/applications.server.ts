@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "../../../db/client";
 import type { ApplicationStatus } from "../../../db/schema";
 import { todayInSeoul } from "~/modules/needs/dates";
+import { refreshCompanyPitches } from "~/modules/matching/service.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { discardFiles, isUuid, type StoredFile } from "~/modules/uploads/uploads.server";
 import type { ApplicationStatusCode, ApplyInput, DecideInput } from "./schemas";
@@ -172,9 +173,8 @@ export async function getThread(db: DB, applicationId: string) {
       .selectFrom("messages as m")
       .innerJoin("organizations as o", "o.id", "m.author_org_id")
       .leftJoin("users as u", "u.id", "m.author_id")
-      .select(["m.id", "m.body", "m.created_at", "m.author_org_id", "o.name as org_name", "u.name as author_name"])
+      .select(["m.id", "m.body", "m.created_at", "m.author_org_id", "m.hidden_at", "o.name as org_name", "u.name as author_name"])
       .where("m.application_id", "=", applicationId)
-      .where("m.hidden_at", "is", null)
       .orderBy("m.created_at")
       .orderBy("m.id")
       .limit(500)
@@ -183,7 +183,8 @@ export async function getThread(db: DB, applicationId: string) {
   const files = attachments.map((a) => ({ id: a.id, filename: a.filename, sizeBytes: Number(a.size_bytes), messageId: a.message_id }));
   return {
     proposalFiles: files.filter((f) => !f.messageId),
-    messages: messages.map((m) => ({ ...m, files: files.filter((f) => f.messageId === m.id) })),
+    // A message hidden by an operator stays in its place for the two parties, without its text or files.
+    messages: messages.map(({ hidden_at, ...m }) => (hidden_at ? { ...m, body: "", hidden: true, files: [] } : { ...m, hidden: false, files: files.filter((f) => f.messageId === m.id) })),
   };
 }
 
@@ -224,6 +225,8 @@ export async function decideApplication(db: DB, actor: Actor, applicationId: str
     .returning(["status"])
     .executeTakeFirst();
   if (!updated) return { ok: false, reason: "transition", from: app.status };
+  // An accepted proposal is a hospital-collaboration signal on the company's pitches.
+  if (rule.to === "accepted") await refreshCompanyPitches(db, app.company_org_id);
   await notify(db, {
     orgId: rule.side === "hospital" ? app.company_org_id : app.hospital_org_id,
     kind: "application.status",
@@ -233,18 +236,29 @@ export async function decideApplication(db: DB, actor: Actor, applicationId: str
   return { ok: true, status: rule.to };
 }
 
-/** A message in the thread (with optional PDFs). A hospital's first message counts as its first response. */
-export async function addMessage(db: DB, actor: Actor, applicationId: string, body: string, files: StoredFile[]): Promise<boolean> {
+/**
+ * A message in the thread (with optional PDFs). A hospital's first message counts as its first response.
+ * With `submissionId` (the form's idempotency token) a resent form stores nothing new and notifies nobody again.
+ */
+export async function addMessage(db: DB, actor: Actor, applicationId: string, body: string, files: StoredFile[], submissionId: string | null = null): Promise<boolean> {
   const app = await getApplicationForViewer(db, applicationId, actor.orgId);
   if (!app) {
     await discardFiles(files);
     return false;
   }
+  const seen = async () =>
+    submissionId
+      ? Boolean(await db.selectFrom("messages").select("id").where("application_id", "=", app.id).where("submission_id", "=", submissionId).executeTakeFirst())
+      : false;
+  if (await seen()) {
+    await discardFiles(files);
+    return true;
+  }
   try {
     await db.transaction().execute(async (trx) => {
       const m = await trx
         .insertInto("messages")
-        .values({ application_id: app.id, author_id: actor.userId, author_org_id: actor.orgId, body })
+        .values({ application_id: app.id, author_id: actor.userId, author_org_id: actor.orgId, body, submission_id: submissionId })
         .returning("id")
         .executeTakeFirstOrThrow();
       await insertAttachments(trx, actor, { messageId: m.id }, files);
@@ -256,6 +270,8 @@ export async function addMessage(db: DB, actor: Actor, applicationId: string, bo
     });
   } catch (err) {
     await discardFiles(files);
+    // The same form sent twice at once: the other request stored it.
+    if (submissionId && isUniqueViolation(err) && (await seen())) return true;
     throw err;
   }
   await notify(db, {

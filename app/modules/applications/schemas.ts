@@ -1,20 +1,9 @@
 import { z } from "zod";
 import { optionalKrw, optionalText, requiredText, trl } from "~/modules/validation/fields";
+import { declineReasons } from "./status-options";
 
-/** Client-safe: application states, decline reasons and the form schemas (Conform + zod). */
-export const applicationStatuses = ["submitted", "shortlisted", "accepted", "declined", "withdrawn"] as const;
-export type ApplicationStatusCode = (typeof applicationStatuses)[number];
-
-export const declineReasons = ["too-early", "outside-scope", "budget", "regulatory", "better-fit-elsewhere", "other"] as const;
-export type DeclineReason = (typeof declineReasons)[number];
-
-export const statusTone = {
-  submitted: "info",
-  shortlisted: "warn",
-  accepted: "success",
-  declined: "danger",
-  withdrawn: "default",
-} as const;
+/** Client-safe: the form schemas (Conform + zod). States, reasons and tones live in the zod-free status-options.ts (re-exported here). */
+export * from "./status-options";
 
 export const ApplySchema = z.object({
   approach: requiredText(5000),

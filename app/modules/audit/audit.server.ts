@@ -19,7 +19,20 @@ export type AuditEvent =
   | "user.disabled"
   | "nda.accepted"
   | "confidential.viewed"
-  | "export";
+  | "pitch.deck.download"
+  | "certification.verified"
+  | "certification.unverified"
+  | "certification.evidence.download"
+  | "export"
+  | "content.hidden"
+  | "content.restored"
+  | "user.enabled"
+  | "event.created"
+  | "event.updated"
+  | "event.closed"
+  | "event.reopened"
+  | "event.application.decided"
+  | "event.cohort.announced";
 
 export type AuditEntry = {
   event: AuditEvent;

@@ -237,13 +237,23 @@ export async function moveDeal(db: DB, actor: Actor, dealId: string, input: Stag
   return { ok: true, changed };
 }
 
-export async function addDealNote(db: DB, actor: Actor, dealId: string, body: string): Promise<boolean> {
+/** With the form's idempotency token (`submissionId`) a resent note form stores nothing new. */
+export async function addDealNote(db: DB, actor: Actor, dealId: string, body: string, submissionId: string | null = null): Promise<boolean> {
   const deal = await getDealForInvestor(db, dealId, actor.orgId);
   if (!deal) return false;
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto("deal_notes").values({ deal_id: deal.id, author_id: actor.userId, body }).execute();
-    await trx.updateTable("deals").set({ updated_at: new Date() }).where("id", "=", deal.id).execute();
-  });
+  const seen = async () =>
+    submissionId ? Boolean(await db.selectFrom("deal_notes").select("id").where("deal_id", "=", deal.id).where("submission_id", "=", submissionId).executeTakeFirst()) : false;
+  if (await seen()) return true;
+  try {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto("deal_notes").values({ deal_id: deal.id, author_id: actor.userId, body, submission_id: submissionId }).execute();
+      await trx.updateTable("deals").set({ updated_at: new Date() }).where("id", "=", deal.id).execute();
+    });
+  } catch (err) {
+    const e = err as { code?: string; message?: string } | null;
+    if (submissionId && (e?.code === "23505" || /duplicate key value/i.test(e?.message ?? "")) && (await seen())) return true;
+    throw err;
+  }
   return true;
 }
 

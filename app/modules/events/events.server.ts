@@ -134,16 +134,26 @@ function eventValues(input: EventInput) {
   };
 }
 
-export async function createEvent(db: DB, actor: Actor, input: EventInput): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("pitch_events")
-      .values({ ...eventValues(input), status: "open", created_by: actor.userId })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await audit(trx, { event: "event.created", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "pitch_event", targetId: row.id, detail: { name: input.name }, ip: actor.ip });
-    return row.id;
-  });
+/** With the form's idempotency token a resent form returns the round it already created (no second row, no second audit entry). */
+export async function createEvent(db: DB, actor: Actor, input: EventInput, submissionId: string | null = null): Promise<string> {
+  const existing = async () => (submissionId ? await db.selectFrom("pitch_events").select("id").where("submission_id", "=", submissionId).executeTakeFirst() : undefined);
+  const before = await existing();
+  if (before) return before.id;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto("pitch_events")
+        .values({ ...eventValues(input), status: "open", created_by: actor.userId, submission_id: submissionId })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await audit(trx, { event: "event.created", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "pitch_event", targetId: row.id, detail: { name: input.name }, ip: actor.ip });
+      return row.id;
+    });
+  } catch (err) {
+    const race = submissionId && isUniqueViolation(err) ? await existing() : undefined;
+    if (race) return race.id;
+    throw err;
+  }
 }
 
 export async function updateEvent(db: DB, actor: Actor, id: string, input: EventInput): Promise<boolean> {

@@ -7,6 +7,7 @@ import { termLabel, type TaxonomyKind } from "../taxonomy/vocabulary";
 import { formatKrw as formatKrwShared } from "../../utils/format";
 import type { TagRef } from "./tags";
 import { glossaryLabel } from "./glossary";
+import { roundLabel } from "../pitches/rounds";
 import type { Reason, ReasonParam, Suggestion } from "./types";
 
 export type Lng = "ko" | "en";
@@ -94,7 +95,14 @@ const templates: Record<string, Template> = {
   "match.trackRecord": (p, lng) => {
     const tb = n(p.testbeds);
     const co = n(p.collaborations);
-    if (lng === "ko") return tb + co ? `검증된 실적: 가늠터 완료 ${tb}건, 협력 수락 ${co}건` : `검증된 실적 없음`;
+    // Where the testbeds were completed, when known: "한빛대학교병원 가늠터 완료".
+    const names = (x: ReasonParam | undefined) => (Array.isArray(x) ? x.filter((h): h is string => typeof h === "string") : []);
+    const where = names(lng === "en" && names(p.hospitalsEn).length ? p.hospitalsEn : p.hospitals);
+    if (lng === "ko") {
+      if (where.length && tb) return `검증된 실적: ${where.map((h) => `${h} 가늠터 완료`).join(", ")} (가늠터 완료 ${tb}건, 협력 수락 ${co}건)`;
+      return tb + co ? `검증된 실적: 가늠터 완료 ${tb}건, 협력 수락 ${co}건` : `검증된 실적 없음`;
+    }
+    if (where.length && tb) return `Verified track record: testbed completed at ${where.join(", ")} (${tb} completed testbeds, ${co} accepted collaborations)`;
     return tb + co ? `Verified track record: ${tb} completed testbeds, ${co} accepted collaborations` : `No verified track record yet`;
   },
   "match.responsiveness": (p, lng) =>
@@ -106,9 +114,10 @@ const templates: Record<string, Template> = {
       ? `필수 인증 미충족: ${list(p.missing, lng)} (점수의 ${n(p.keepPercent)}%만 인정)`
       : `Missing required certification: ${list(p.missing, lng)} (only ${n(p.keepPercent)}% of the score counts)`,
   "match.pi.stage": (p, lng) => {
-    const s = String(p.stage ?? "");
-    const wanted = list(p.stages, lng);
-    const ok = Array.isArray(p.stages) && (p.stages as string[]).includes(s);
+    const code = String(p.stage ?? "");
+    const s = roundLabel(code, lng);
+    const wanted = Array.isArray(p.stages) && !isTagList(p.stages) ? (p.stages as string[]).map((x) => roundLabel(x, lng)).join(", ") : list(p.stages, lng);
+    const ok = Array.isArray(p.stages) && (p.stages as string[]).includes(code);
     if (lng === "ko") return ok ? `투자 단계 일치: ${s}` : `투자 단계 ${s}: 선호 단계(${wanted})와 다름`;
     return ok ? `Stage matches: ${s}` : `Stage ${s} differs from the preferred stages (${wanted})`;
   },

@@ -370,7 +370,12 @@ export function explainNeedCompany(q: TextQuery, n: PreparedNeed, c: PreparedCom
     });
   push(NC.trackRecord, {
     key: "match.trackRecord",
-    params: { testbeds: Math.max(0, c.input.verifiedTestbeds ?? 0), collaborations: Math.max(0, c.input.acceptedCollaborations ?? 0), relevance },
+    params: {
+      testbeds: Math.max(0, c.input.verifiedTestbeds ?? 0),
+      collaborations: Math.max(0, c.input.acceptedCollaborations ?? 0),
+      relevance,
+      ...(c.input.testbedHospitals?.length ? { hospitals: c.input.testbedHospitals.map((h) => h.ko), hospitalsEn: c.input.testbedHospitals.map((h) => h.en || h.ko) } : {}),
+    },
   });
   push(NC.responsiveness, { key: "match.responsiveness", params: { percent: Math.round((c.resp ?? 0) * 100), relevance } });
   if (n.certs.length) {

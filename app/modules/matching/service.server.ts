@@ -1,18 +1,28 @@
 import type { DB } from "../../../db/client";
 import { termsOfNeeds, termsOfOrgs } from "../../../db/queries/terms";
-import { NeedCompanyIndex, formatReason, formatSuggestion, suggestForCompany, type CompanyInput, type NeedCompanyScore, type NeedInput } from "./index";
+import { NeedCompanyIndex, formatReason, formatSuggestion, type CompanyInput, type NeedInput } from "./index";
+import { investorMatchInputs, pitchMatchInputs } from "~/modules/pitches/match-inputs.server";
+import { completedTestbedsByCompany, obtainedCertificationsByCompany } from "~/modules/testbeds/signals.server";
+import { PitchInvestorIndex, suggestForPitch, type PitchInvestorScore } from "./index";
+import { FitStore, fitView, needCompanySource, pitchInvestorSource, topFits } from "./fits.server";
 
 /**
  * The app's side of matching: the pure index kept in memory, loaded from the
  * database on first use and kept fresh incrementally (refreshNeed /
  * refreshCompany after every save). Scores use public text only (no
  * confidential details), so a reason never quotes what its reader may not see.
+ * The top fits are kept in the table `match_fits` too (fits.server.ts): written
+ * when the index loads, rewritten incrementally by every refresh, and read by
+ * recommendCompanies / recommendNeeds / recommendPitches.
  */
-type State = { index: NeedCompanyIndex; loaded: Promise<void> | null };
+type State = { index: NeedCompanyIndex; fits: FitStore; loaded: Promise<void> | null };
 const KEY = "__medibridgeMatch" as const;
 function state(): State {
   const g = globalThis as { [KEY]?: State };
-  g[KEY] ??= { index: new NeedCompanyIndex({ includeConfidential: false }), loaded: null };
+  if (!g[KEY]) {
+    const index = new NeedCompanyIndex({ includeConfidential: false });
+    g[KEY] = { index, fits: new FitStore(needCompanySource(index)), loaded: null };
+  }
   return g[KEY];
 }
 
@@ -25,23 +35,30 @@ async function companyInputs(db: DB, orgIds?: string[]): Promise<CompanyInput[]>
   if (orgIds) q = q.where("id", "in", orgIds.length ? orgIds : ["00000000-0000-0000-0000-000000000000"]);
   const orgs = await q.execute();
   if (!orgs.length) return [];
-  const terms = await termsOfOrgs(
-    db,
-    orgs.map((o) => o.id),
-  );
+  const ids = orgs.map((o) => o.id);
+  const terms = await termsOfOrgs(db, ids);
+  // Verified track record (hospital-confirmed testbeds) and obtained certifications (checklist).
+  const testbeds = await completedTestbedsByCompany(db, orgIds ? ids : undefined);
+  const obtained = await obtainedCertificationsByCompany(db, orgIds ? ids : undefined);
   return orgs.map((o) => {
     const t = terms.get(o.id) ?? {};
+    const tb = testbeds.get(o.id);
+    const certs = [...new Set([...(t.certification ?? []), ...(obtained.get(o.id) ?? [])])];
     return {
       id: o.id,
       name: o.name,
       description: [o.description, o.description_en].filter(Boolean).join("\n"),
       products: o.products || undefined,
+      trackRecord: tb?.lines.length ? tb.lines : undefined,
       techFields: t.tech_field,
       clinicalAreas: t.clinical_area,
       collaborationTypes: t.collaboration_type,
-      certifications: t.certification,
+      certifications: certs.length ? certs : undefined,
       trl: o.trl ?? undefined,
       stage: o.growth_stage ?? undefined,
+      // Every company on the platform has a (possibly empty) verified testbed record.
+      verifiedTestbeds: tb?.count ?? 0,
+      testbedHospitals: tb?.hospitals.map((ko, i) => ({ ko, en: tb.hospitalsEn[i] ?? ko })),
     };
   });
 }
@@ -82,6 +99,7 @@ async function ready(db: DB): Promise<NeedCompanyIndex> {
   s.loaded ??= (async () => {
     for (const c of await companyInputs(db)) s.index.upsertCompany(c);
     for (const n of await needInputs(db)) s.index.upsertNeed(n);
+    await s.fits.full(db);
   })().catch((err) => {
     s.loaded = null;
     throw err;
@@ -98,6 +116,7 @@ export async function refreshCompany(db: DB, orgId: string) {
   const [c] = await companyInputs(db, [orgId]);
   if (c) s.index.upsertCompany(c);
   else s.index.removeCompany(orgId);
+  await s.fits.changed(db, "right", orgId);
 }
 
 /** After a need is saved, published, closed or hidden. */
@@ -108,6 +127,7 @@ export async function refreshNeed(db: DB, needId: string) {
   const [n] = await needInputs(db, [needId]);
   if (n) s.index.upsertNeed(n);
   else s.index.removeNeed(needId);
+  await s.fits.changed(db, "left", needId);
 }
 
 export type MatchView = {
@@ -116,47 +136,44 @@ export type MatchView = {
   raise: string[];
 };
 
-function view(index: NeedCompanyIndex, e: NeedCompanyScore, lng: "ko" | "en"): MatchView {
-  const n = index.preparedNeed(e.needId);
-  const c = index.prepared(e.companyId);
-  const raise = n && c ? suggestForCompany(index.queryFor(n), n, c, 3).map((s) => formatSuggestion(s, lng)) : [];
-  return {
-    score: e.score,
-    parts: e.parts.map((p) => ({ key: p.key, points: p.points, max: p.max, reason: formatReason(p.reason, lng), gate: p.gate })),
-    raise,
-  };
-}
-
-/** Recommended companies for an open need (the hospital's view). */
+/** Recommended companies for an open need (the hospital's view), read from `match_fits` (k ≤ 50). */
 export async function recommendCompanies(db: DB, needId: string, lng: "ko" | "en", k = 5) {
-  const index = await ready(db);
-  if (!index.preparedNeed(needId)) return [];
-  const top = index.topCompaniesForNeed(needId, k).filter((r) => r.score10 > 0);
+  await ready(db);
+  await state().fits.settled();
+  const top = await topFits(db, "need-company", "left", needId, k);
   if (!top.length) return [];
-  const orgs = await db.selectFrom("organizations").select(["id", "name", "slug"]).where("id", "in", top.map((t) => t.id)).execute();
+  const orgs = await db
+    .selectFrom("organizations")
+    .select(["id", "name", "slug"])
+    .where("id", "in", top.map((t) => t.id))
+    .where("kind", "=", "company")
+    .where("status", "=", "verified")
+    .execute();
   const byId = new Map(orgs.map((o) => [o.id, o]));
   return top.flatMap((t) => {
     const o = byId.get(t.id);
-    return o ? [{ org: { name: o.name, slug: o.slug }, match: view(index, index.explain(needId, t.id), lng) }] : [];
+    return o ? [{ org: { name: o.name, slug: o.slug }, match: fitView(t, lng) as MatchView }] : [];
   });
 }
 
-/** Recommended open needs for a company (the company's view). */
+/** Recommended open needs for a company (the company's view), read from `match_fits` (k ≤ 50). */
 export async function recommendNeeds(db: DB, companyOrgId: string, lng: "ko" | "en", k = 5) {
-  const index = await ready(db);
-  if (!index.prepared(companyOrgId)) return [];
-  const top = index.topNeedsForCompany(companyOrgId, k).filter((r) => r.score10 > 0);
+  await ready(db);
+  await state().fits.settled();
+  const top = await topFits(db, "need-company", "right", companyOrgId, k);
   if (!top.length) return [];
   const needs = await db
     .selectFrom("needs as n")
     .innerJoin("organizations as o", "o.id", "n.org_id")
     .select(["n.id", "n.title", "o.name as hospital", "o.slug as hospitalSlug"])
     .where("n.id", "in", top.map((t) => t.id))
+    .where("n.status", "=", "open")
+    .where("n.hidden_at", "is", null)
     .execute();
   const byId = new Map(needs.map((n) => [n.id, n]));
   return top.flatMap((t) => {
     const n = byId.get(t.id);
-    return n ? [{ need: { id: n.id, title: n.title, hospital: n.hospital, hospitalSlug: n.hospitalSlug }, match: view(index, index.explain(t.id, companyOrgId), lng) }] : [];
+    return n ? [{ need: { id: n.id, title: n.title, hospital: n.hospital, hospitalSlug: n.hospitalSlug }, match: fitView(t, lng) as MatchView }] : [];
   });
 }
 
@@ -173,4 +190,119 @@ export async function scoresForCompany(db: DB, companyOrgId: string): Promise<Ma
 export function resetMatchIndex() {
   const g = globalThis as { [KEY]?: State };
   delete g[KEY];
+}
+
+// ---- Pitch ↔ investor (the investor's view of pitches) ----
+
+type PitchState = { index: PitchInvestorIndex; fits: FitStore; loaded: Promise<void> | null };
+const PKEY = "__medibridgePitchMatch" as const;
+function pitchState(): PitchState {
+  const g = globalThis as { [PKEY]?: PitchState };
+  if (!g[PKEY]) {
+    const index = new PitchInvestorIndex();
+    g[PKEY] = { index, fits: new FitStore(pitchInvestorSource(index)), loaded: null };
+  }
+  return g[PKEY];
+}
+
+async function pitchReady(db: DB): Promise<PitchInvestorIndex> {
+  const s = pitchState();
+  s.loaded ??= (async () => {
+    for (const i of await investorMatchInputs(db)) s.index.upsertInvestor(i);
+    for (const p of await pitchMatchInputs(db)) s.index.upsertPitch(p);
+    await s.fits.full(db);
+  })().catch((err) => {
+    s.loaded = null;
+    throw err;
+  });
+  await s.loaded;
+  return s.index;
+}
+
+/** After a pitch is saved, published, archived or hidden: only published, visible pitches stay indexed. */
+export async function refreshPitch(db: DB, pitchId: string) {
+  const s = pitchState();
+  if (!s.loaded) return;
+  await s.loaded;
+  const [p] = await pitchMatchInputs(db, [pitchId]);
+  if (p) s.index.upsertPitch(p);
+  else s.index.removePitch(pitchId);
+  await s.fits.changed(db, "left", pitchId);
+}
+
+/** After an investor's thesis (settings) or verification changes. */
+export async function refreshInvestor(db: DB, orgId: string) {
+  const s = pitchState();
+  if (!s.loaded) return;
+  await s.loaded;
+  const [i] = await investorMatchInputs(db, [orgId]);
+  if (i) s.index.upsertInvestor(i);
+  else s.index.removeInvestor(orgId);
+  await s.fits.changed(db, "right", orgId);
+}
+
+/** After a company's validation signals change (e.g. a hospital accepted its proposal): re-score its pitches. */
+export async function refreshCompanyPitches(db: DB, companyOrgId: string) {
+  const s = pitchState();
+  if (!s.loaded) return;
+  const rows = await db.selectFrom("pitches").select("id").where("org_id", "=", companyOrgId).execute();
+  for (const r of rows) await refreshPitch(db, r.id);
+}
+
+function pitchView(index: PitchInvestorIndex, e: PitchInvestorScore, lng: "ko" | "en"): MatchView {
+  const inv = index.preparedInvestor(e.investorId);
+  const p = index.preparedPitch(e.pitchId);
+  const raise = inv && p ? suggestForPitch(index.queryFor(inv), inv, p, 3).filter((x) => x.gain > 0).map((x) => formatSuggestion(x, lng)) : [];
+  return {
+    score: e.score,
+    parts: e.parts.map((x) => ({ key: x.key, points: x.points, max: x.max, reason: formatReason(x.reason, lng), gate: x.gate })),
+    raise,
+  };
+}
+
+/** Recommended published pitches for a verified investor organisation, best first, read from `match_fits` (k ≤ 50). */
+export async function recommendPitches(db: DB, investorOrgId: string, lng: "ko" | "en", k = 5) {
+  await pitchReady(db);
+  await pitchState().fits.settled();
+  const top = await topFits(db, "pitch-investor", "right", investorOrgId, k);
+  if (!top.length) return [];
+  const rows = await db
+    .selectFrom("pitches as p")
+    .innerJoin("organizations as o", "o.id", "p.org_id")
+    .select(["p.id", "p.title", "p.one_liner", "p.round", "o.name as company", "o.name_en as companyEn"])
+    .where(
+      "p.id",
+      "in",
+      top.map((t) => t.id),
+    )
+    .where("p.status", "=", "published")
+    .where("p.hidden_at", "is", null)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return top.flatMap((t) => {
+    const r = byId.get(t.id);
+    return r ? [{ pitch: { id: r.id, title: r.title, oneLiner: r.one_liner, round: r.round, company: lng === "en" && r.companyEn ? r.companyEn : r.company }, match: fitView(t, lng) as MatchView }] : [];
+  });
+}
+
+/** The investor's score for every indexed pitch (for "best match" on /pitches). */
+export async function scoresForInvestor(db: DB, investorOrgId: string): Promise<Map<string, number>> {
+  const index = await pitchReady(db);
+  const out = new Map<string, number>();
+  if (!index.hasInvestor(investorOrgId)) return out;
+  for (const r of index.topPitchesForInvestor(investorOrgId, Math.max(1, index.pitchIds().length))) out.set(r.id, r.score10 / 10);
+  return out;
+}
+
+/** One pitch's match for one investor (the pitch page), or null when either is not indexed. */
+export async function pitchMatchForInvestor(db: DB, pitchId: string, investorOrgId: string, lng: "ko" | "en"): Promise<MatchView | null> {
+  const index = await pitchReady(db);
+  if (!index.hasInvestor(investorOrgId) || !index.hasPitch(pitchId)) return null;
+  return pitchView(index, index.explain(pitchId, investorOrgId), lng);
+}
+
+/** For tests: forget the in-memory pitch index. */
+export function resetPitchMatchIndex() {
+  const g = globalThis as { [PKEY]?: PitchState };
+  delete g[PKEY];
 }

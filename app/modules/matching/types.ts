@@ -34,6 +34,8 @@ export interface CompanyInput {
   budgetMaxKrw?: number;
   /** Verified by the platform: completed testbeds and accepted collaborations. */
   verifiedTestbeds?: number;
+  /** Hospitals that confirmed those testbeds (Korean and English names), for the reason text. */
+  testbedHospitals?: { ko: string; en: string }[];
   acceptedCollaborations?: number;
   /** Share of applications/inquiries answered, 0..1. */
   responseRate?: number;

@@ -17,6 +17,7 @@ const TERM_FIELDS = [
   ["techFields", "tech_field"],
   ["collaborationTypes", "collaboration_type"],
   ["certifications", "certification"],
+  ["growthStages", "growth_stage"],
 ] as const satisfies readonly (readonly [keyof NeedInput, TaxonomyKind])[];
 
 function termRows(input: NeedInput) {
@@ -54,10 +55,35 @@ async function checkCall(db: DB, input: NeedInput, keepCallId: string | null): P
   return (await isOpenCall(db, input.programCallId)) ? null : { ok: false, field: "programCallId", message: "needs:validation.callNotOpen" };
 }
 
-export async function createNeed(db: DB, actor: Actor, input: NeedInput, opts: { publish: boolean; defaultNda: string }): Promise<SaveResult> {
+/**
+ * With `submissionId` (the form's idempotency token) a repeated submit of the
+ * same form returns the need it already created instead of a second one.
+ */
+export async function createNeed(db: DB, actor: Actor, input: NeedInput, opts: { publish: boolean; defaultNda: string; submissionId?: string | null }): Promise<SaveResult> {
   const bad = await checkCall(db, input, null);
   if (bad) return bad;
-  const saved = await db.transaction().execute(async (trx) => {
+  const submissionId = opts.submissionId ?? null;
+  const existing = async () =>
+    submissionId
+      ? await db.selectFrom("needs").select("id").where("org_id", "=", actor.orgId).where("submission_id", "=", submissionId).executeTakeFirst()
+      : undefined;
+  const before = await existing();
+  if (before) return { ok: true, id: before.id };
+  let saved: { ok: true; id: string };
+  try {
+    saved = await insertNeed(db, actor, input, opts, submissionId);
+  } catch (err) {
+    const e = err as { code?: string; message?: string } | null;
+    const race = submissionId && (e?.code === "23505" || /duplicate key value/i.test(e?.message ?? "")) ? await existing() : undefined;
+    if (race) return { ok: true, id: race.id };
+    throw err;
+  }
+  await refreshNeed(db, saved.id);
+  return saved;
+}
+
+async function insertNeed(db: DB, actor: Actor, input: NeedInput, opts: { publish: boolean; defaultNda: string }, submissionId: string | null) {
+  return db.transaction().execute(async (trx) => {
     const now = new Date();
     const row = await trx
       .insertInto("needs")
@@ -69,6 +95,7 @@ export async function createNeed(db: DB, actor: Actor, input: NeedInput, opts: {
         published_at: opts.publish ? now : null,
         nda_text: clean(input.ndaText) || opts.defaultNda,
         nda_version: 1,
+        submission_id: submissionId,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -76,8 +103,6 @@ export async function createNeed(db: DB, actor: Actor, input: NeedInput, opts: {
     if (terms.length) await trx.insertInto("need_terms").values(terms.map((t) => ({ ...t, need_id: row.id }))).execute();
     return { ok: true as const, id: row.id };
   });
-  await refreshNeed(db, saved.id);
-  return saved;
 }
 
 /**
@@ -221,13 +246,24 @@ function callColumns(input: CallInput) {
   };
 }
 
-export async function createCall(db: DB, actor: Actor, input: CallInput): Promise<string> {
-  const r = await db
-    .insertInto("program_calls")
-    .values({ ...callColumns(input), created_by: actor.userId })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return r.id;
+/** With the form's idempotency token a resent form returns the call it already created. */
+export async function createCall(db: DB, actor: Actor, input: CallInput, submissionId: string | null = null): Promise<string> {
+  const existing = async () => (submissionId ? await db.selectFrom("program_calls").select("id").where("submission_id", "=", submissionId).executeTakeFirst() : undefined);
+  const before = await existing();
+  if (before) return before.id;
+  try {
+    const r = await db
+      .insertInto("program_calls")
+      .values({ ...callColumns(input), created_by: actor.userId, submission_id: submissionId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return r.id;
+  } catch (err) {
+    const e = err as { code?: string; message?: string } | null;
+    const race = submissionId && (e?.code === "23505" || /duplicate key value/i.test(e?.message ?? "")) ? await existing() : undefined;
+    if (race) return race.id;
+    throw err;
+  }
 }
 
 export async function updateCall(db: DB, callId: string, input: CallInput): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { certifications, clinicalAreas, collaborationTypes, techFields } from "~/modules/taxonomy/vocabulary";
+import { certifications, clinicalAreas, collaborationTypes, growthStages, techFields } from "~/modules/taxonomy/vocabulary";
 import { codeList, krw, optionalText, requiredText, trl } from "~/modules/validation/fields";
+import { deadlineFilters, listSorts } from "./list-options";
 
 // Not the shared `optionalKrw`: its union reports zod's generic "Invalid input"
 // instead of validation.krw for a non-numeric amount.
@@ -46,6 +47,8 @@ export const NeedSchema = z
     techFields: codeList(codes(techFields)),
     collaborationTypes: codeList(codes(collaborationTypes)),
     certifications: codeList(codes(certifications)),
+    /** Company growth stages the need suits (optional; a filter on /needs). */
+    growthStages: codeList(codes(growthStages)),
     trlMin: trl.optional(),
     trlMax: trl.optional(),
     budgetMinKrw: optionalKrw,
@@ -75,9 +78,8 @@ export const needStatusIntents = ["publish", "close", "match", "reopen"] as cons
 export type NeedStatusIntent = (typeof needStatusIntents)[number];
 
 /** Query string of /needs: anything unexpected falls back to its default, never an error. */
-/** "match": best match first, for a signed-in verified company (falls back to newest otherwise). */
-export const listSorts = ["newest", "closing", "match"] as const;
-export const deadlineFilters = ["all", "open-deadline", "always-on"] as const;
+// listSorts, deadlineFilters and isUuid live in list-options.ts (no zod: the browser bundles of the list and detail pages stay small).
+export { deadlineFilters, isUuid, listSorts } from "./list-options";
 const fallback = <T extends z.ZodType>(schema: T, value: z.output<T>) => schema.catch(value);
 
 export const NeedListQuerySchema = z.object({
@@ -85,6 +87,7 @@ export const NeedListQuerySchema = z.object({
   area: fallback(z.enum(codes(clinicalAreas) as [string, ...string[]]).optional(), undefined),
   field: fallback(z.enum(codes(techFields) as [string, ...string[]]).optional(), undefined),
   type: fallback(z.enum(codes(collaborationTypes) as [string, ...string[]]).optional(), undefined),
+  stage: fallback(z.enum(codes(growthStages) as [string, ...string[]]).optional(), undefined),
   deadline: fallback(z.enum(deadlineFilters), "all").default("all"),
   sort: fallback(z.enum(listSorts), "newest").default("newest"),
   page: fallback(z.coerce.number().int().min(1).max(10_000), 1).default(1),
@@ -94,7 +97,7 @@ export type NeedListQuery = z.infer<typeof NeedListQuerySchema>;
 /** Parse URLSearchParams; empty strings count as "not given". */
 export function parseListQuery(sp: URLSearchParams): NeedListQuery {
   const raw: Record<string, string> = {};
-  for (const key of ["q", "area", "field", "type", "deadline", "sort", "page"]) {
+  for (const key of ["q", "area", "field", "type", "stage", "deadline", "sort", "page"]) {
     const v = sp.get(key);
     if (v !== null && v !== "") raw[key] = v;
   }
@@ -114,8 +117,4 @@ export const CallSchema = z
   .refine((v) => !v.startsOn || !v.endsOn || v.startsOn <= v.endsOn, { path: ["endsOn"], error: "validation.rangeOrder" });
 export type CallInput = z.infer<typeof CallSchema>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Route ids are checked before they reach SQL (a malformed uuid is a 404, not a 500). */
-export function isUuid(v: unknown): v is string {
-  return typeof v === "string" && UUID.test(v);
-}
+

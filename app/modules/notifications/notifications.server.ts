@@ -12,8 +12,8 @@ type Lng = keyof typeof resources;
 
 /** The text of a notification in one language, from the same keys the page uses. */
 export function renderNotification(kind: string, params: NotificationParams, lng: Lng): string {
-  const key = notificationKey(kind, params).replace(/^applications:/, "");
-  let node: unknown = resources[lng].applications;
+  const [ns, key] = notificationKey(kind, params).split(":");
+  let node: unknown = (resources[lng] as Record<string, unknown>)[ns];
   for (const part of key.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
   const template = typeof node === "string" ? node : kind;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ""));

@@ -3,7 +3,7 @@ import type { DB } from "../../../db/client";
 import { termsOfOrgs, type TermsByKind } from "../../../db/queries/terms";
 import type { OrgKind } from "../../../db/schema";
 import { audit } from "~/modules/audit/audit.server";
-import { refreshCompany } from "~/modules/matching/service.server";
+import { refreshCompany, refreshCompanyPitches, refreshInvestor } from "~/modules/matching/service.server";
 import { newToken } from "~/modules/auth/tokens.server";
 import { bilingual, sendMail } from "~/modules/mail/mail.server";
 import type { ProfileInput } from "./schemas";
@@ -85,7 +85,7 @@ export async function updateProfile(db: DB, actor: { userId: string; orgId: stri
   const termKinds: Record<OrgKind, (keyof ProfileInput & string)[]> = {
     company: ["techFields", "clinicalAreas", "collaborationTypes", "certifications"],
     hospital: ["techFields", "clinicalAreas"],
-    investor: ["techFields", "stages"],
+    investor: ["techFields", "stages", "rounds"],
     operator: [],
   };
   const dbKind: Record<string, string> = {
@@ -94,6 +94,7 @@ export async function updateProfile(db: DB, actor: { userId: string; orgId: stri
     collaborationTypes: "collaboration_type",
     certifications: "certification",
     stages: "growth_stage",
+    rounds: "round",
   };
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("organizations").set({ ...common, ...byKind }).where("id", "=", actor.orgId).execute();
@@ -115,6 +116,7 @@ export async function updateProfile(db: DB, actor: { userId: string; orgId: stri
     await audit(trx, { event: "org.profile.updated", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "organization", targetId: actor.orgId, ip });
   });
   if (actor.orgKind === "company") await refreshCompany(db, actor.orgId);
+  if (actor.orgKind === "investor") await refreshInvestor(db, actor.orgId);
 }
 
 export async function listMembers(db: DB, orgId: string) {
@@ -157,11 +159,20 @@ export async function inviteMember(
     .where("expires_at", ">", new Date())
     .executeTakeFirst();
   if (pending) return { ok: false, message: "validation.alreadyInvited" };
+  // One pending invitation per organisation and e-mail (unique index, migration 0005):
+  // an expired one makes room, and of two invites sent at once the second is "already invited".
+  await db.deleteFrom("invitations").where("org_id", "=", actor.orgId).where("email", "=", email).where("accepted_at", "is", null).where("expires_at", "<=", new Date()).execute();
   const { token, hash } = newToken();
-  await db
-    .insertInto("invitations")
-    .values({ org_id: actor.orgId, email, token_hash: hash, invited_by: actor.userId, expires_at: new Date(Date.now() + 7 * 24 * 3600_000) })
-    .execute();
+  try {
+    await db
+      .insertInto("invitations")
+      .values({ org_id: actor.orgId, email, token_hash: hash, invited_by: actor.userId, expires_at: new Date(Date.now() + 7 * 24 * 3600_000) })
+      .execute();
+  } catch (err) {
+    const e = err as { code?: string; message?: string } | null;
+    if (e?.code === "23505" || /invitations_one_pending/.test(e?.message ?? "")) return { ok: false, message: "validation.alreadyInvited" };
+    throw err;
+  }
   await audit(db, { event: "member.invited", actorUserId: actor.userId, actorOrgId: actor.orgId, detail: { email }, ip });
   const link = inviteUrl(token);
   await sendMail(db, {
@@ -251,6 +262,8 @@ export async function decideVerification(
     await db.updateTable("organizations").set({ status: "rejected", rejection_reason: input.reason }).where("id", "=", org.id).execute();
   }
   if (org.kind === "company") await refreshCompany(db, org.id);
+  if (org.kind === "company") await refreshCompanyPitches(db, org.id);
+  if (org.kind === "investor") await refreshInvestor(db, org.id);
   await audit(db, {
     event: input.decision === "verify" ? "org.verified" : "org.rejected",
     actorUserId: actor.userId,

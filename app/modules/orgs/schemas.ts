@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROUND_CODES } from "~/modules/pitches/rounds";
 import { certifications, clinicalAreas, collaborationTypes, growthStages, techFields } from "~/modules/taxonomy/vocabulary";
 import { codeList, email, optionalKrw, optionalText, requiredText } from "~/modules/validation/fields";
 import { institutionTypes } from "~/modules/auth/schemas";
@@ -37,6 +38,7 @@ export const ProfileSchema = z
     collaborationTypes: codeList(codes(collaborationTypes)),
     certifications: codeList(codes(certifications)),
     stages: codeList(codes(growthStages)),
+    rounds: codeList([...ROUND_CODES]),
   })
   .refine((v) => v.ticketMinKrw === null || v.ticketMaxKrw === null || v.ticketMinKrw <= v.ticketMaxKrw, {
     path: ["ticketMaxKrw"],

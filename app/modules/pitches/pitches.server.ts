@@ -1,11 +1,13 @@
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql } from "kysely";
 import type { DB } from "../../../db/client";
 import type { OrgKind, PitchStatus } from "../../../db/schema";
 import { groupTerms, type TermsByKind } from "../../../db/queries/terms";
+import { containsAny } from "../../../db/queries/text-search";
 import { audit } from "~/modules/audit/audit.server";
 import { refreshPitch } from "~/modules/matching/service.server";
-import { escapeLike, searchTokens } from "~/modules/needs/search";
+import { searchTokens } from "~/modules/needs/search";
 import { discardFiles, type StoredFile } from "~/modules/uploads/uploads.server";
+import { isUniqueViolation } from "~/utils/submission.server";
 import type { PitchInput, PitchListQuery, PitchStatusIntent } from "./schemas";
 import { buildPitchSearchText } from "./search-text";
 import { signalCondition, signalsForCompanies, type ValidationSignals } from "./signals.server";
@@ -82,10 +84,25 @@ async function insertDeck(trx: DB, actor: PitchActor, deck: StoredFile): Promise
 }
 
 /** A new pitch (draft, or published at once when the company is verified). */
-export async function createPitch(db: DB, actor: PitchActor, input: PitchInput, deck: StoredFile | null, opts: { publish: boolean }): Promise<SavePitchResult> {
+export async function createPitch(
+  db: DB,
+  actor: PitchActor,
+  input: PitchInput,
+  deck: StoredFile | null,
+  opts: { publish: boolean; submissionId?: string | null },
+): Promise<SavePitchResult> {
   if (opts.publish && actor.orgStatus !== "verified") {
     if (deck) await discardFiles([deck]);
     return UNVERIFIED;
+  }
+  // With the form's idempotency token a resent form lands on the pitch it already created.
+  const submissionId = opts.submissionId ?? null;
+  const existing = async () =>
+    submissionId ? await db.selectFrom("pitches").select("id").where("org_id", "=", actor.orgId).where("submission_id", "=", submissionId).executeTakeFirst() : undefined;
+  const before = await existing();
+  if (before) {
+    if (deck) await discardFiles([deck]);
+    return { ok: true, id: before.id };
   }
   const org = await orgNames(db, actor.orgId);
   let saved: SavePitchResult;
@@ -102,6 +119,7 @@ export async function createPitch(db: DB, actor: PitchActor, input: PitchInput, 
           status: opts.publish ? "published" : "draft",
           published_at: opts.publish ? now : null,
           deck_attachment_id: deckId,
+          submission_id: submissionId,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -111,6 +129,8 @@ export async function createPitch(db: DB, actor: PitchActor, input: PitchInput, 
     });
   } catch (err) {
     if (deck) await discardFiles([deck]);
+    const race = submissionId && isUniqueViolation(err) ? await existing() : undefined;
+    if (race) return { ok: true, id: race.id };
     throw err;
   }
   await refreshPitch(db, saved.id);
@@ -235,8 +255,9 @@ export async function listPitches(db: DB, f: Partial<PitchListQuery>, opts: { ra
   if (f.signal) base = base.where(signalCondition(f.signal, "p.org_id"));
   if (f.stage) base = base.where("o.growth_stage", "=", f.stage);
   for (const group of searchTokens(f.q)) {
-    // AND across tokens, OR across a token's variants; any length works ("폐암"), wildcards are literal.
-    base = base.where((eb) => eb.or(group.map((v): Expression<SqlBool> => sql<SqlBool>`${sql.ref("p.search_text")} ilike ${`%${escapeLike(v)}%`} escape '\\'`)));
+    // AND across tokens, OR across a token's variants; any length works ("폐암"), wildcards are
+    // literal; the search_grams GIN index prefilters, the ILIKE decides (see text-search.ts).
+    base = base.where(containsAny("p.search_text", group));
   }
   const { n: total } = await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
   const pageCount = Math.max(1, Math.ceil(Number(total) / pageSize));

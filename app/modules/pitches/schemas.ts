@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { clinicalAreas, growthStages, techFields } from "~/modules/taxonomy/vocabulary";
 import { codeList, krw, optionalText, requiredText, trl } from "~/modules/validation/fields";
+import { pitchSorts, signalFilters } from "./list-options";
 import { ROUND_CODES } from "./rounds";
 
 const codes = (terms: { code: string }[]) => terms.map((t) => t.code);
@@ -30,16 +31,6 @@ export const PitchSchema = z.object({
 });
 export type PitchInput = z.infer<typeof PitchSchema>;
 
-export const pitchStatusIntents = ["publish", "archive"] as const;
-export type PitchStatusIntent = (typeof pitchStatusIntents)[number];
-
-/** Preset amounts for the ask filter (KRW). */
-export const ASK_STEPS = [100_000_000, 300_000_000, 500_000_000, 1_000_000_000, 3_000_000_000, 5_000_000_000, 10_000_000_000] as const;
-export const pitchSorts = ["newest", "ask-low", "ask-high", "match"] as const;
-export type PitchSort = (typeof pitchSorts)[number];
-/** Validation signals an investor can filter on (signals.server.ts computes them). */
-export const signalFilters = ["hospital", "testbed", "certification"] as const;
-
 const fallback = <T extends z.ZodType>(schema: T, value: z.output<T>) => schema.catch(value);
 const amount = fallback(z.coerce.number().int().min(0).max(1e15).optional(), undefined);
 
@@ -68,4 +59,4 @@ export function parsePitchListQuery(sp: URLSearchParams): PitchListQuery {
   return PitchListQuerySchema.parse(raw);
 }
 
-export { isUuid } from "~/modules/needs/schemas";
+export * from "./list-options";

@@ -2,24 +2,16 @@ import { z } from "zod";
 import { isoDate } from "~/modules/needs/schemas";
 import { clinicalAreas, growthStages, techFields } from "~/modules/taxonomy/vocabulary";
 import { codeList, optionalText, requiredText } from "~/modules/validation/fields";
+import { declineReasons, irbStatuses } from "./testbed-options";
 
 /**
  * Testbed (가늠터) forms and list query. Client-safe: shared by the routes'
- * actions and the browser (useZodForm). Messages are i18n keys.
+ * actions and the browser (useZodForm). Messages are i18n keys. The codes
+ * live in the zod-free testbed-options.ts (re-exported here).
  */
+export * from "./testbed-options";
+
 const codes = (terms: { code: string }[]) => terms.map((t) => t.code);
-
-export const irbStatuses = ["not-required", "required", "in-review", "approved"] as const;
-export type IrbStatus = (typeof irbStatuses)[number];
-
-export const offerStatuses = ["draft", "open", "closed"] as const;
-export type OfferStatus = (typeof offerStatuses)[number];
-
-/** Why a hospital declines a request: a closed list so both languages can label it. */
-export const declineReasons = ["capacity-full", "out-of-scope", "schedule-conflict", "irb-not-feasible", "plan-incomplete", "other"] as const;
-export type DeclineReason = (typeof declineReasons)[number];
-
-export const requestStatuses = ["requested", "approved", "declined", "in-progress", "completed", "withdrawn"] as const;
 
 const capacity = z.coerce
   .number({ error: "testbeds:validation.capacity" })
@@ -46,9 +38,6 @@ export const OfferSchema = z
   .refine((v) => !v.periodStart || !v.periodEnd || v.periodStart <= v.periodEnd, { path: ["periodEnd"], error: "validation.rangeOrder" });
 export type OfferInput = z.infer<typeof OfferSchema>;
 
-export const offerStatusIntents = ["publish", "close", "reopen"] as const;
-export type OfferStatusIntent = (typeof offerStatusIntents)[number];
-
 /** A company's request for a slot. */
 export const RequestSchema = z.object({
   plan: requiredText(4000).refine((v) => Array.from(v).length >= 20, { error: "testbeds:validation.planShort" }),
@@ -69,9 +58,6 @@ export const CompleteSchema = z.object({
   outcome: requiredText(600).refine((v) => Array.from(v).length >= 10, { error: "testbeds:validation.outcomeShort" }),
   confirm: z.literal("on", { error: "testbeds:validation.confirm" }),
 });
-
-export const requestIntents = ["approve", "decline", "start", "complete", "withdraw"] as const;
-export type RequestIntent = (typeof requestIntents)[number];
 
 const fallback = <T extends z.ZodType>(schema: T, value: z.output<T>) => schema.catch(value);
 const oneOf = (values: string[]) => fallback(z.enum(values as [string, ...string[]]).optional(), undefined);
@@ -95,6 +81,3 @@ export function parseOfferListQuery(sp: URLSearchParams): OfferListQuery {
   }
   return OfferListQuerySchema.parse(raw);
 }
-
-/** Which side of the request list to show. */
-export const requestListTabs = ["active", "done", "all"] as const;

@@ -69,18 +69,37 @@ export async function termsOfOffers(db: DB, ids: string[]): Promise<Map<string, 
 
 // ---------------------------------------------------------------- offers
 
-export async function createOffer(db: DB, actor: Actor, input: OfferInput, opts: { publish: boolean }): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const now = new Date();
-    const row = await trx
-      .insertInto("testbed_offers")
-      .values({ ...offerColumns(input), org_id: actor.orgId, author_id: actor.userId, status: opts.publish ? "open" : "draft", published_at: opts.publish ? now : null })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const terms = termRows(input);
-    if (terms.length) await trx.insertInto("testbed_offer_terms").values(terms.map((t) => ({ ...t, offer_id: row.id }))).execute();
-    return row.id;
-  });
+/** With the form's idempotency token a resent form returns the offer it already created. */
+export async function createOffer(db: DB, actor: Actor, input: OfferInput, opts: { publish: boolean; submissionId?: string | null }): Promise<string> {
+  const submissionId = opts.submissionId ?? null;
+  const existing = async () =>
+    submissionId ? await db.selectFrom("testbed_offers").select("id").where("org_id", "=", actor.orgId).where("submission_id", "=", submissionId).executeTakeFirst() : undefined;
+  const before = await existing();
+  if (before) return before.id;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const now = new Date();
+      const row = await trx
+        .insertInto("testbed_offers")
+        .values({
+          ...offerColumns(input),
+          org_id: actor.orgId,
+          author_id: actor.userId,
+          status: opts.publish ? "open" : "draft",
+          published_at: opts.publish ? now : null,
+          submission_id: submissionId,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const terms = termRows(input);
+      if (terms.length) await trx.insertInto("testbed_offer_terms").values(terms.map((t) => ({ ...t, offer_id: row.id }))).execute();
+      return row.id;
+    });
+  } catch (err) {
+    const race = submissionId && isUniqueViolation(err) ? await existing() : undefined;
+    if (race) return race.id;
+    throw err;
+  }
 }
 
 /** false when the offer is not this organisation's (→ 404). */

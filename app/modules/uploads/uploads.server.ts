@@ -242,6 +242,8 @@ export async function getAttachmentForViewer(db: DB, attachmentId: string, viewe
     .innerJoin("needs as n", "n.id", "ap.need_id")
     .select(["a.id", "a.filename", "a.storage_key", "a.size_bytes", "a.sha256", "ap.company_org_id", "n.org_id as hospital_org_id"])
     .where("a.id", "=", attachmentId)
+    // A file of a message the operator hid is hidden with it.
+    .where("m.hidden_at", "is", null)
     .executeTakeFirst();
   if (!row) return null;
   if (row.company_org_id !== viewerOrgId && row.hospital_org_id !== viewerOrgId) return null;
