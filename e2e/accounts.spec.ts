@@ -104,7 +104,7 @@ test.describe("accounts", () => {
     await expect(card.getByText("검증번호 일치")).toBeVisible();
     await expectNoAxeViolations(page, "/admin");
     await card.getByRole("button", { name: "인증 승인" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `${orgName}을(를) 인증했습니다` })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: `${orgName} 기관을 인증했습니다` })).toBeVisible();
     await expect(page.getByRole("heading", { name: orgName })).toHaveCount(0);
     await signOut(page);
 

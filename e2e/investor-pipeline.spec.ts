@@ -143,7 +143,7 @@ test.describe("investor pipeline: meeting → confirmed → due diligence → pa
     await page.goto("/dashboard");
     await expect(page.getByRole("region", { name: "투자사 검토 현황" }).getByTestId("company-deal-status").filter({ hasText: "한강바이오파트너스" })).toContainText("검토 종료");
     await page.goto("/notifications");
-    await expect(page.getByText("한강바이오파트너스이(가) ‘")).not.toHaveCount(0);
+    await expect(page.getByText("한강바이오파트너스에서 ‘")).not.toHaveCount(0);
     for (const url of ["/dashboard", "/meetings", meetingPath, "/notifications", `${meetingPath}.ics`]) {
       const body = await (await page.request.get(url)).text();
       expect(body, url).not.toContain(SECRET_NOTE);

@@ -139,7 +139,7 @@ test.describe("operator console", () => {
     await item.getByText("숨기기", { exact: true }).click();
     await item.getByLabel("숨김 사유").fill("연락처를 통한 외부 거래 유도");
     await item.getByRole("button", { name: "사유와 함께 숨기기" }).click();
-    await expect(page.getByText(`«${title}»을(를) 숨겼습니다`)).toBeVisible();
+    await expect(page.getByText(`«${title}» 게시물을 숨겼습니다`)).toBeVisible();
 
     // The company no longer finds it: not in the list, not in search, the page is 404.
     await company.page.goto("/needs");
@@ -153,14 +153,14 @@ test.describe("operator console", () => {
     // The hospital is notified and still sees its need, with the reason.
     const hospital = await signedInContext(browser, DEMO.users.hospital1.email);
     await hospital.page.goto("/notifications");
-    await expect(hospital.page.getByText(`운영자가 «${title}»을(를) 숨겼습니다. 사유: 연락처를 통한 외부 거래 유도`)).toBeVisible();
+    await expect(hospital.page.getByText(`운영자가 «${title}» 게시물을 숨겼습니다. 사유: 연락처를 통한 외부 거래 유도`)).toBeVisible();
     await hospital.page.goto(`/needs/${id}`);
     await expect(hospital.page.getByRole("status").filter({ hasText: "연락처를 통한 외부 거래 유도" })).toBeVisible();
 
     // Restore: it is back for the company.
     await page.goto("/admin/moderation?type=need&state=hidden");
     await page.locator(".mod-item").filter({ hasText: title }).getByRole("button", { name: "다시 공개" }).click();
-    await expect(page.getByText(`«${title}»을(를) 다시 공개했습니다.`)).toBeVisible();
+    await expect(page.getByText(`«${title}» 게시물을 다시 공개했습니다.`)).toBeVisible();
     await company.page.goto(`/needs?q=${encodeURIComponent("심부전")}`);
     await expect(company.page.getByRole("link", { name: title })).toBeVisible();
     await company.context.close();

@@ -193,4 +193,67 @@ test.describe.serial("company1 publishes a pitch; investors find, bookmark and d
     await page.goto("/dashboard");
     await expect(page.getByRole("region", { name: "내 피치" })).toContainText(TITLE);
   });
+
+  test("the story goes on: investor1 asks to meet with three times, company1 confirms one, investor1 passes after due diligence; company1 sees only 'passed' and the reason", async ({ page, loginAs }) => {
+    test.setTimeout(120_000);
+    page.on("dialog", (d) => void d.accept());
+    const NOTE = `실사 메모 ${RUN}: 임상 검체 수가 적음`;
+    const seoul = (days: number, hh: number) => {
+      const now = new Date(Date.now() + 9 * 3600_000);
+      return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hh)).toISOString().slice(0, 16);
+    };
+    await loginAs("investor1");
+    await page.goto(pitchUrl);
+    await page.getByRole("link", { name: "미팅 요청", exact: true }).click();
+    await page.getByLabel("희망 일시 1 (필수)").fill(seoul(7, 10));
+    await page.getByLabel("희망 일시 2").fill(seoul(8, 14));
+    await page.getByLabel("희망 일시 3").fill(seoul(9, 16));
+    await page.getByLabel("장소 또는 화상회의 링크").fill("화상회의");
+    await page.getByLabel("메시지").fill("췌장암 조기진단 검증 계획을 듣고 싶습니다.");
+    await page.getByRole("button", { name: "미팅 요청 보내기" }).click();
+    await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+    const meetingPath = new URL(page.url()).pathname;
+    await page.context().clearCookies();
+
+    await loginAs("company1");
+    await page.goto(meetingPath);
+    await expect(page.getByRole("radio")).toHaveCount(3);
+    await page.getByRole("radio").nth(2).check();
+    await page.getByRole("button", { name: "이 일시로 확정" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "미팅을 확정했습니다" })).toBeVisible();
+    await page.context().clearCookies();
+
+    await loginAs("investor1");
+    await page.goto("/pipeline?view=table");
+    await page.locator('a[href^="/pipeline/"]').filter({ hasText: TITLE }).first().click();
+    await expect(page).toHaveURL(/\/pipeline\/[0-9a-f-]{36}$/);
+    const dealPath = new URL(page.url()).pathname;
+    await page.getByLabel("단계", { exact: true }).selectOption("due-diligence");
+    await page.getByRole("button", { name: "단계 저장" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "단계를 ‘실사’(으)로 바꿨습니다" })).toBeVisible();
+    await page.getByLabel("새 메모").fill(NOTE);
+    await page.getByRole("button", { name: "메모 추가" }).click();
+    await expect(page.getByTestId("deal-note").filter({ hasText: NOTE })).toBeVisible();
+    await page.getByLabel("단계", { exact: true }).selectOption("passed");
+    await page.getByLabel("검토 종료 사유").selectOption("team");
+    await page.getByRole("button", { name: "단계 저장" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "단계를 ‘검토 종료’(으)로 바꿨습니다" })).toBeVisible();
+    await page.context().clearCookies();
+
+    // investor2 cannot open investor1's deal, and its pipeline does not list it.
+    await loginAs("investor2");
+    expect((await page.goto(dealPath))?.status()).toBe(404);
+    await page.goto("/pipeline?view=table");
+    await expect(page.locator(`a[href="${dealPath}"]`)).toHaveCount(0);
+    await page.context().clearCookies();
+
+    await loginAs("company1");
+    await page.goto("/meetings");
+    const row = page.getByRole("region", { name: "투자사 검토 현황" }).getByTestId("company-deal-status").filter({ hasText: "한강바이오파트너스" }).filter({ hasText: TITLE });
+    await expect(row).toContainText("검토 종료");
+    await expect(row).toContainText("사유: 팀");
+    for (const url of ["/dashboard", "/meetings", meetingPath, pitchUrl, "/notifications"]) {
+      expect(await (await page.request.get(url)).text(), url).not.toContain(NOTE);
+    }
+  });
 });

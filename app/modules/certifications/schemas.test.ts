@@ -23,8 +23,8 @@ describe("certification checklist", () => {
 
   it("renders testbed request notices per status", () => {
     const p = { offer: "심전도 가늠터", hospital: "한빛대학교병원", company: "루멘헬스케어" };
-    expect(renderNotification("testbed.request.status", { ...p, status: "completed" }, "ko")).toBe("한빛대학교병원이(가) 가늠터 “심전도 가늠터” 완료를 확인했습니다. 프로필에 검증된 실적이 추가됐습니다.");
+    expect(renderNotification("testbed.request.status", { ...p, status: "completed" }, "ko")).toBe("한빛대학교병원에서 가늠터 “심전도 가늠터” 완료를 확인했습니다. 프로필에 검증된 실적이 추가됐습니다.");
     expect(renderNotification("testbed.request.status", { ...p, status: "in-progress" }, "en")).toBe("Testbed “심전도 가늠터” has started.");
-    expect(renderNotification("testbed.request.new", p, "ko")).toBe("루멘헬스케어이(가) 가늠터 “심전도 가늠터”에 신청했습니다.");
+    expect(renderNotification("testbed.request.new", p, "ko")).toBe("루멘헬스케어에서 가늠터 “심전도 가늠터”에 신청했습니다.");
   });
 });

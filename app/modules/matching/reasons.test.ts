@@ -91,7 +91,7 @@ describe("suggestions", () => {
     idx2.upsertNeed(n.input);
     expect(withCert.certs.has("mfds-class2")).toBe(true);
     expect(Math.round(s[0]!.gain * 10)).toBe(idx2.score10("n", "c") - base);
-    expect(formatSuggestion(s[0]!, "ko")).toMatch(/^식약처 2등급 인증을\(를\) 등록하면 \+\d+(\.\d)?$/);
+    expect(formatSuggestion(s[0]!, "ko")).toMatch(/^식약처 2등급 인증을 등록하면 \+\d+(\.\d)?$/);
     expect(formatSuggestion(s[0]!, "en")).toMatch(/^Registering MFDS Class II certification would add \+/);
     expect(s.map((x) => x.key)).toEqual(expect.arrayContaining(["suggest.addClinicalArea", "suggest.addCollaborationType", "suggest.reachTrl"]));
   });
@@ -107,5 +107,19 @@ describe("pitch suggestions", () => {
     const s = suggestForPitch(pi.queryFor(inv), inv, p, 5);
     expect(s.map((x) => x.key)).toEqual(expect.arrayContaining(["suggest.addPitchTechField", "suggest.addValidation"]));
     expect(s.every((x) => x.gain > 0)).toBe(true);
+  });
+});
+
+describe("objectParticle: suggestions read as natural Korean", () => {
+  it("follows the last sound of Hangul, digits and Latin letters", async () => {
+    const { objectParticle } = await import("./reasons");
+    expect(objectParticle("식약처 2등급 인증")).toBe("을");
+    expect(objectParticle("'의료영상 AI'")).toBe("를");
+    expect(objectParticle("'디지털 치료제'")).toBe("를");
+    expect(objectParticle("FDA 510(k)/De Novo")).toBe("를");
+    expect(objectParticle("ISO 13485")).toBe("를");
+    expect(objectParticle("IEC 62304")).toBe("를");
+    expect(objectParticle("'임상의사결정지원'")).toBe("을");
+    expect(objectParticle("CE-MDR")).toBe("을");
   });
 });

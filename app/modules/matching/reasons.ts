@@ -30,6 +30,23 @@ function list(p: ReasonParam | undefined, lng: Lng): string {
 const count = (p: ReasonParam | undefined): number => (Array.isArray(p) ? p.length : typeof p === "number" ? p : 0);
 const n = (p: ReasonParam | undefined): number => (typeof p === "number" ? p : Number(p ?? 0));
 
+/**
+ * The object particle 을/를 for a Korean word or a term in Latin letters, so
+ * suggestions read naturally ("FDA 510(k)을", "의료영상 AI를"). Decided by the
+ * last pronounced sound: a Hangul syllable's final consonant, or how a final
+ * digit or letter is read in Korean (영·일·삼·육·칠·팔, 엘·엠·엔·알 end in a consonant).
+ */
+export function objectParticle(word: string): "을" | "를" {
+  const last = word.replace(/[\s'"’”)\]}»·.,]+$/u, "").slice(-1);
+  if (!last) return "를";
+  const code = last.charCodeAt(0);
+  if (code >= 0xac00 && code <= 0xd7a3) return (code - 0xac00) % 28 === 0 ? "를" : "을";
+  if (/[013678]/.test(last)) return "을";
+  if (/[lmnr]/i.test(last)) return "을";
+  return "를";
+}
+const eul = (text: string) => `${text}${objectParticle(text)}`;
+
 /** KRW amounts: 억/만 원 in Korean, KRW with M/B in English. */
 /** Money reads the same in reasons as everywhere else on screen (app/utils/format.ts). */
 export function formatKrw(v: number, lng: Lng): string {
@@ -139,13 +156,13 @@ const templates: Record<string, Template> = {
 
   // ---- suggestions ----
   "suggest.addCertification": (p, lng) =>
-    lng === "ko" ? `${list(p.certifications, lng)}을(를) 등록하면 +${n(p.gain)}` : `Registering ${list(p.certifications, lng)} would add +${n(p.gain)}`,
+    lng === "ko" ? `${eul(list(p.certifications, lng))} 등록하면 +${n(p.gain)}` : `Registering ${list(p.certifications, lng)} would add +${n(p.gain)}`,
   "suggest.addTechField": (p, lng) =>
-    lng === "ko" ? `기술 분야 '${list(p.tags, lng)}'을(를) 프로필에 추가하면 +${n(p.gain)}` : `Adding the technology field '${list(p.tags, lng)}' to your profile would add +${n(p.gain)}`,
+    lng === "ko" ? `기술 분야 ${eul(`'${list(p.tags, lng)}'`)} 프로필에 추가하면 +${n(p.gain)}` : `Adding the technology field '${list(p.tags, lng)}' to your profile would add +${n(p.gain)}`,
   "suggest.addClinicalArea": (p, lng) =>
-    lng === "ko" ? `임상 분야 '${list(p.tags, lng)}'을(를) 프로필에 추가하면 +${n(p.gain)}` : `Adding the clinical area '${list(p.tags, lng)}' to your profile would add +${n(p.gain)}`,
+    lng === "ko" ? `임상 분야 ${eul(`'${list(p.tags, lng)}'`)} 프로필에 추가하면 +${n(p.gain)}` : `Adding the clinical area '${list(p.tags, lng)}' to your profile would add +${n(p.gain)}`,
   "suggest.addCollaborationType": (p, lng) =>
-    lng === "ko" ? `협력 유형 '${list(p.tags, lng)}'을(를) 제공하면 +${n(p.gain)}` : `Offering '${list(p.tags, lng)}' collaboration would add +${n(p.gain)}`,
+    lng === "ko" ? `협력 유형 ${eul(`'${list(p.tags, lng)}'`)} 제공하면 +${n(p.gain)}` : `Offering '${list(p.tags, lng)}' collaboration would add +${n(p.gain)}`,
   "suggest.reachTrl": (p, lng) =>
     lng === "ko" ? `TRL ${n(p.trl)} 단계에 도달하면 +${n(p.gain)}` : `Reaching TRL ${n(p.trl)} would add +${n(p.gain)}`,
   "suggest.addTrackRecord": (p, lng) =>
@@ -153,7 +170,7 @@ const templates: Record<string, Template> = {
   "suggest.addValidation": (p, lng) =>
     lng === "ko" ? `병원 협력·가늠터·인증 등 검증 신호를 1건 더 등록하면 +${n(p.gain)}` : `One more validation signal (hospital collaboration, testbed or certification) would add +${n(p.gain)}`,
   "suggest.addPitchTechField": (p, lng) =>
-    lng === "ko" ? `피치에 기술 분야 '${list(p.tags, lng)}'을(를) 추가하면 +${n(p.gain)}` : `Adding the technology field '${list(p.tags, lng)}' to the pitch would add +${n(p.gain)}`,
+    lng === "ko" ? `피치에 기술 분야 ${eul(`'${list(p.tags, lng)}'`)} 추가하면 +${n(p.gain)}` : `Adding the technology field '${list(p.tags, lng)}' to the pitch would add +${n(p.gain)}`,
 };
 
 /** Render a reason in one language. Unknown keys render as the key (never throws). */
