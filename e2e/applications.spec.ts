@@ -44,7 +44,7 @@ test.describe("applications: need → application → review → decision", () =
     await loginAs("company1");
     const needId = await findNeedToApply(page);
     // The server refuses a proposal without an approach: 400, message next to the field, values kept, nothing stored.
-    const invalid = await page.request.post(`/needs/${needId}/apply`, { form: { approach: " ", team: "임상 자문 2명", trl: "12" }, maxRedirects: 0 });
+    const invalid = await page.request.post(`/needs/${needId}/apply`, { form: { approach: " ", team: "임상 자문 2명", trl: "12" }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
     expect(invalid.status()).toBe(400);
     const invalidHtml = await invalid.text();
     expect(invalidHtml).toContain("필수 입력 항목입니다.");
@@ -54,12 +54,14 @@ test.describe("applications: need → application → review → decision", () =
     const big = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(11 * 1024 * 1024, 0x20)]);
     const tooBig = await page.request.post(`/needs/${needId}/apply`, {
       multipart: { approach: APPROACH, attachments: { name: "큰파일.pdf", mimeType: "application/pdf", buffer: big } },
+      headers: { Origin: new URL(page.url()).origin },
       maxRedirects: 0,
     });
     expect(tooBig.status()).toBe(400);
     expect(await tooBig.text()).toContain("파일은 10MB 이하만 올릴 수 있습니다.");
     const notPdf = await page.request.post(`/needs/${needId}/apply`, {
       multipart: { approach: APPROACH, attachments: { name: "../../etc/passwd.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>not a pdf</html>") } },
+      headers: { Origin: new URL(page.url()).origin },
       maxRedirects: 0,
     });
     expect(notPdf.status()).toBe(400);
@@ -94,7 +96,7 @@ test.describe("applications: need → application → review → decision", () =
     await page.goto(`/needs/${needId}/apply`);
     await expect(page.getByRole("heading", { name: "이미 지원했습니다" })).toBeVisible();
     await expect(page.getByRole("link", { name: "내 지원서 보기" })).toHaveAttribute("href", appUrl);
-    const again = await page.request.post(`/needs/${needId}/apply`, { form: { approach: APPROACH }, maxRedirects: 0 });
+    const again = await page.request.post(`/needs/${needId}/apply`, { form: { approach: APPROACH }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
     expect(again.status()).toBe(302);
     expect(again.headers()["location"]).toBe(appUrl);
     await signOut(page);
@@ -118,9 +120,9 @@ test.describe("applications: need → application → review → decision", () =
     await page.getByRole("button", { name: "미선정 처리" }).click();
     await expect(page.getByText("미선정 사유를 골라 주세요.")).toBeVisible();
     // The server refuses it too, and nothing changes.
-    const refused = await page.request.post(appUrl, { form: { intent: "decline", reason: "" }, maxRedirects: 0 });
+    const refused = await page.request.post(appUrl, { form: { intent: "decline", reason: "" }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
     expect(refused.status()).toBe(400);
-    const otherWithoutNote = await page.request.post(appUrl, { form: { intent: "decline", reason: "other", note: "" }, maxRedirects: 0 });
+    const otherWithoutNote = await page.request.post(appUrl, { form: { intent: "decline", reason: "other", note: "" }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
     expect(otherWithoutNote.status()).toBe(400);
     await page.reload();
     await expect(page.getByText("우선 검토").first()).toBeVisible();
@@ -129,7 +131,7 @@ test.describe("applications: need → application → review → decision", () =
     await page.getByRole("button", { name: "선정", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "지원서를 선정했습니다" })).toBeVisible();
     // Accepting again is not a valid transition.
-    const twice = await page.request.post(appUrl, { form: { intent: "accept" }, maxRedirects: 0 });
+    const twice = await page.request.post(appUrl, { form: { intent: "accept" }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
     expect(twice.status()).toBe(400);
     await signOut(page);
 
@@ -145,7 +147,7 @@ test.describe("applications: need → application → review → decision", () =
     await page.goto(`${appUrl}?lng=ko`);
     await expect(page.getByText("다음 주 화요일에 PACS 연동 회의를 할 수 있을까요?")).toBeVisible();
     await page.goto("/notifications");
-    await expect(page.getByText(/한빛대학교병원이\(가\) .+ 지원서를 선정했습니다/).first()).toBeVisible();
+    await expect(page.getByText(/한빛대학교병원에서 .+ 지원서를 선정했습니다/).first()).toBeVisible();
     await expectNoAxeViolations(page, "/notifications");
     await page.getByRole("button", { name: "모두 읽음으로 표시" }).click();
     await expect(page.getByRole("link", { name: "알림, 읽지 않은 알림 0개" })).toBeVisible();
@@ -180,7 +182,7 @@ test.describe("applications: need → application → review → decision", () =
     const res = await page.goto(`/needs/${needId}/apply`);
     expect(res?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "인증된 기업만 지원할 수 있습니다" })).toBeVisible();
-    const post = await page.request.post(`/needs/${needId}/apply`, { form: { approach: "인증 전 지원 시도" }, maxRedirects: 0 });
+    const post = await page.request.post(`/needs/${needId}/apply`, { form: { approach: "인증 전 지원 시도" }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
     expect(post.status()).toBe(403);
     expect((await page.goto("/applications"))?.status()).toBe(200);
     await expect(page.getByText("아직 지원한 수요가 없습니다")).toBeVisible();

@@ -38,7 +38,7 @@ test.describe("investor pipeline: meeting → confirmed → due diligence → pa
     await loginAs("investor1");
     await expect(page.getByRole("link", { name: "투자 파이프라인" })).toBeVisible();
     // The server refuses a time in the past and an empty message: 400, messages next to the fields, values kept.
-    const bad = await page.request.post(`/pitches/${PITCH}/meet`, { form: { slot1: "2020-03-02T10:00", slot2: slots[0].local, durationMinutes: "60", location: "판교 오피스", message: " " }, maxRedirects: 0 });
+    const bad = await page.request.post(`/pitches/${PITCH}/meet`, { form: { slot1: "2020-03-02T10:00", slot2: slots[0].local, durationMinutes: "60", location: "판교 오피스", message: " " }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
     expect(bad.status()).toBe(400);
     const badHtml = await bad.text();
     expect(badHtml).toContain("지금 이후의 일시만 제안할 수 있습니다.");
@@ -61,7 +61,7 @@ test.describe("investor pipeline: meeting → confirmed → due diligence → pa
     await expect(page.getByRole("status").filter({ hasText: "미팅 요청을 보냈습니다" })).toBeVisible();
     await expect(page.getByText("답변 대기").first()).toBeVisible();
     // A second identical submit (another tab) lands on the same request.
-    const again = await page.request.post(`/pitches/${PITCH}/meet`, { form: { slot1: slots[0].local, durationMinutes: "60", message: MESSAGE }, maxRedirects: 0 });
+    const again = await page.request.post(`/pitches/${PITCH}/meet`, { form: { slot1: slots[0].local, durationMinutes: "60", message: MESSAGE }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
     expect(again.status()).toBe(302);
     expect(again.headers()["location"]).toBe(meetingPath);
     await signOut(page);
@@ -157,7 +157,7 @@ test.describe("investor pipeline: meeting → confirmed → due diligence → pa
     expect((await page.request.get(dealPath)).status()).toBe(404);
     expect((await page.request.get(meetingPath)).status()).toBe(404);
     expect((await page.request.get(`${meetingPath}.ics`)).status()).toBe(404);
-    const note = await page.request.post(dealPath, { form: { intent: "note", body: "엿보기" }, maxRedirects: 0 });
+    const note = await page.request.post(dealPath, { form: { intent: "note", body: "엿보기" }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
     expect(note.status()).toBe(404);
     await page.goto("/pipeline?view=table");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("투자 파이프라인");
@@ -197,10 +197,10 @@ test.describe("investor pipeline: meeting → confirmed → due diligence → pa
     await expect(page.getByRole("status").filter({ hasText: "관심 딜로 추가했습니다." })).toBeVisible();
     await expect(page.getByRole("region", { name: "딜 요약" })).toContainText("관심");
     // Again (another tab): the same deal, nothing new.
-    const again = await page.request.post("/pipeline", { form: { intent: "watch", pitchId: DEMO_PITCH_IDS.cardiosenseEcg }, maxRedirects: 0 });
+    const again = await page.request.post("/pipeline", { form: { intent: "watch", pitchId: DEMO_PITCH_IDS.cardiosenseEcg }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 });
     expect(again.status()).toBe(302);
     expect(again.headers()["location"]).toBe(dealPath);
     // A draft pitch cannot be watched.
-    expect((await page.request.post("/pipeline", { form: { intent: "watch", pitchId: DEMO_PITCH_IDS.lumenPathologyDraft }, maxRedirects: 0 })).status()).toBe(404);
+    expect((await page.request.post("/pipeline", { form: { intent: "watch", pitchId: DEMO_PITCH_IDS.lumenPathologyDraft }, headers: { Origin: new URL(page.url()).origin }, maxRedirects: 0 })).status()).toBe(404);
   });
 });

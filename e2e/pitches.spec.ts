@@ -89,10 +89,16 @@ test.describe.serial("company1 publishes a pitch; investors find, bookmark and d
     await expect(page.getByRole("link", { name: TITLE })).toBeVisible();
     await expect(page.getByTestId("pitch-card")).toHaveCount(1);
 
-    // The hospital-collaboration signal leaves only companies a hospital accepted (CardioSense in the demo).
+    // The hospital-collaboration signal leaves only companies a hospital accepted (CardioSense in the demo;
+    // company1 too once an earlier story had its proposal accepted): every card shows the signal.
     await page.goto("/pitches?signal=hospital");
     await expect(page.getByRole("link", { name: /Wearable ECG patch/ })).toBeVisible();
-    await expect(page.getByRole("link", { name: TITLE })).toHaveCount(0);
+    const signalled = page.getByTestId("pitch-card");
+    const shown = await signalled.count();
+    expect(shown).toBeGreaterThan(0);
+    for (let i = 0; i < shown; i++) await expect(signalled.nth(i)).toContainText(/병원 협력 \d+곳/);
+    // MindWave has no accepted collaboration: its published pitch is filtered out.
+    await expect(page.getByRole("link", { name: /불면증·우울증 디지털 치료제/ })).toHaveCount(0);
 
     await page.goto("/pitches");
     await page.getByRole("searchbox", { name: "검색어" }).fill("췌장");

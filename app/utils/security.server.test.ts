@@ -41,6 +41,12 @@ describe("originCheck (CSRF)", () => {
     expect(originCheck(post({ secFetchSite: "same-origin" })).ok).toBe(true);
   });
 
+  it("refuses a signed-in POST that carries no Origin, Referer or Sec-Fetch-Site; lets a session-less one through", () => {
+    expect(originCheck(post({ hasSession: true })).ok).toBe(false);
+    expect(originCheck(post({ hasSession: false })).ok).toBe(true);
+    expect(originCheck(post({ hasSession: true, origin: `https://${HOST}` })).ok).toBe(true);
+  });
+
   it("refuses a POST without a Host header", () => {
     expect(originCheck(post({ host: undefined, origin: `https://${HOST}` })).ok).toBe(false);
   });

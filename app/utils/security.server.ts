@@ -35,14 +35,17 @@ export type OriginInput = {
   origin: string | undefined;
   referer: string | undefined;
   secFetchSite: string | undefined;
+  /** The request carries a session cookie (someone is signed in). */
+  hasSession?: boolean;
 };
 
 /**
  * CSRF defence. A browser always sends Origin on a POST (and Sec-Fetch-Site),
- * so a cross-site form or fetch is refused. A request with no Origin, no
- * Referer and no Sec-Fetch-Site cannot come from a victim's browser (it is a
- * script or HTTP client carrying its own cookies) and is let through; see the
- * README decision "CSRF".
+ * so a cross-site form or fetch is refused. A signed-in request (session
+ * cookie) that carries none of Origin, Referer or Sec-Fetch-Site is refused
+ * too: whatever strips them, it must not act on someone's session. Without a
+ * session (sign-in, sign-up, password reset by a script) such a request has
+ * no one to act for and is let through; see the README decision "CSRF".
  */
 export function originCheck(input: OriginInput): { ok: true } | { ok: false; reason: string } {
   if (SAFE_METHODS.has(input.method.toUpperCase())) return { ok: true };
@@ -65,5 +68,5 @@ export function originCheck(input: OriginInput): { ok: true } | { ok: false; rea
     return { ok: false, reason: "sec-fetch-site" };
   }
   if (input.secFetchSite) return { ok: true };
-  return { ok: true };
+  return input.hasSession ? { ok: false, reason: "no-origin-with-session" } : { ok: true };
 }

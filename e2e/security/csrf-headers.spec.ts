@@ -51,6 +51,7 @@ test("CSRF: cross-site POSTs to every action are refused and change nothing", as
     { name: "no Origin, cross-site Referer", headers: { Referer: `${EVIL}/attack.html` } },
     { name: "no Origin/Referer, Sec-Fetch-Site: cross-site", headers: { "Sec-Fetch-Site": "cross-site" } },
     { name: "look-alike host in Origin", headers: { Origin: `${base}.evil.example` } },
+    { name: "signed in, no Origin, Referer or Sec-Fetch-Site", headers: {} },
   ];
   const routes = (await manifestRoutes()).filter((r) => r.hasAction);
   let checked = 0;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 
 /** The session cookie, in production (__Host-) and plain-HTTP form (see lucia.server.ts). */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?mb_session=/;
+export const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?mb_session=/;
 
 /** Weak comparison of an If-None-Match header with our tag (RFC 9110 §13.1.2). */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {

@@ -6,7 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { securityHeaders, originCheck } from "../../app/utils/security.server";
-import { pageCaching } from "./http-cache";
+import { pageCaching, SESSION_COOKIE } from "./http-cache";
 import { sql } from "kysely";
 import { getDb } from "../../app/utils/db.server";
 
@@ -63,6 +63,7 @@ export function createServer(opts: ServeOptions) {
       origin: req.headers.origin,
       referer: req.headers.referer,
       secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
+      hasSession: SESSION_COOKIE.test(req.headers.cookie ?? ""),
     });
     if (verdict.ok) return next();
     res.status(403).type("text/plain; charset=utf-8").send("요청 출처를 확인할 수 없습니다. / Cross-origin request refused.");

@@ -100,7 +100,7 @@ async function notifyOperatorsOfNewOrg(db: DB, orgName: string) {
     await sendMail(db, {
       to: op.email,
       subject: `[메디브릿지] 인증 대기 기관: ${orgName}`,
-      text: bilingual(`새 기관 "${orgName}"이(가) 가입해 인증을 기다리고 있습니다. 운영 관리 > 인증 대기에서 확인해 주세요.`, `A new organisation "${orgName}" signed up and awaits verification (Operator console > Verification).`),
+      text: bilingual(`새 기관 "${orgName}"의 가입 신청이 들어와 인증을 기다리고 있습니다. 운영 관리 > 인증 대기에서 확인해 주세요.`, `A new organisation "${orgName}" signed up and awaits verification (Operator console > Verification).`),
     });
   }
 }
