@@ -3,7 +3,7 @@ import { audit } from "~/modules/audit/audit.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { evidenceForViewer } from "~/modules/certifications/certifications.server";
 import { isUuid } from "~/modules/needs/list-options";
-import { contentDisposition, openStoredFile } from "~/modules/uploads/uploads.server";
+import { openStoredFile, pdfDownload } from "~/modules/uploads/uploads.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
@@ -34,14 +34,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!file) notFound();
   const stored = await openStoredFile(file.storage_key);
   if (!stored) notFound();
-  return new Response(stored.stream, {
-    status: 200,
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(stored.size),
-      "Content-Disposition": contentDisposition(file.filename),
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  return pdfDownload(stored, file.filename);
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/modules/auth/session.server";
-import { contentDisposition, getAttachmentForViewer, openStoredFile } from "~/modules/uploads/uploads.server";
+import { getAttachmentForViewer, openStoredFile, pdfDownload } from "~/modules/uploads/uploads.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, withDb } from "~/utils/http.server";
 
@@ -19,14 +19,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!file) notFound();
   const stored = await openStoredFile(file.storageKey);
   if (!stored) notFound();
-  return new Response(stored.stream, {
-    status: 200,
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(stored.size),
-      "Content-Disposition": contentDisposition(file.filename),
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  return pdfDownload(stored, file.filename);
 }

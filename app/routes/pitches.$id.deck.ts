@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/session.server";
 import { auditDeckDownload, getDeck, type PitchViewer } from "~/modules/pitches/pitches.server";
 import { isUuid } from "~/modules/pitches/list-options";
-import { contentDisposition, openStoredFile } from "~/modules/uploads/uploads.server";
+import { openStoredFile, pdfDownload } from "~/modules/uploads/uploads.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
@@ -26,14 +26,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return { ...d, stored };
   });
   if (!deck) notFound();
-  return new Response(deck.stored.stream, {
-    status: 200,
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(deck.stored.size),
-      "Content-Disposition": contentDisposition(deck.filename),
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  return pdfDownload(deck.stored, deck.filename);
 }

@@ -273,3 +273,22 @@ export function contentDisposition(filename: string): string {
 export function isUuid(v: unknown): v is string {
   return typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 }
+
+/**
+ * The response for a stored PDF a viewer is allowed to have: always a download
+ * (never rendered inline), never cached, sandboxed if opened anyway.
+ * `X-Content-Type-Options: nosniff` comes with every response from
+ * scripts/lib/server.ts.
+ */
+export function pdfDownload(stored: { stream: ReadableStream<Uint8Array>; size: number }, filename: string): Response {
+  return new Response(stored.stream, {
+    status: 200,
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(stored.size),
+      "Content-Disposition": contentDisposition(filename),
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+}
