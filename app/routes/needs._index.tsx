@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TermSelect } from "~/components/terms";
 import { NeedCard } from "~/components/needs/need-card";
 import { EmptyState, PageHead } from "~/components/ui/misc";
 import { Pagination } from "~/components/ui/pagination";
@@ -9,7 +10,7 @@ import { scoresForCompany } from "~/modules/matching/service.server";
 import { todayInSeoul } from "~/modules/needs/dates";
 import { deadlineFilters, listSorts } from "~/modules/needs/list-options";
 import { parseListQuery } from "~/modules/needs/list-query.server";
-import { clinicalAreas, collaborationTypes, growthStages, techFields, type Term } from "~/modules/taxonomy/vocabulary";
+import { clinicalAreas, collaborationTypes, growthStages, techFields } from "~/modules/taxonomy/vocabulary";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 import { listOpenNeeds } from "../../db/queries/needs";
@@ -39,22 +40,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-function TermSelect({ id, name, label, terms, value }: { id: string; name: string; label: string; terms: Term[]; value: string | undefined }) {
-  const { t, i18n } = useTranslation("needs");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{t("list.any")}</option>
-        {terms.map((x) => (
-          <option key={x.code} value={x.code}>
-            {i18n.language === "en" ? x.label.en : x.label.ko}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export default function NeedsList() {
   const { query, rows, total, page, pageCount, today, canPost, filtered, canMatch, matchScores } = useLoaderData<typeof loader>();
@@ -91,10 +76,10 @@ export default function NeedsList() {
                 {t("list.qHint")}
               </p>
             </div>
-            <TermSelect id="needs-area" name="area" label={t("list.area")} terms={clinicalAreas} value={query.area} />
-            <TermSelect id="needs-field" name="field" label={t("list.field")} terms={techFields} value={query.field} />
-            <TermSelect id="needs-type" name="type" label={t("list.type")} terms={collaborationTypes} value={query.type} />
-            <TermSelect id="needs-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
+            <TermSelect anyLabel={t("list.any")} id="needs-area" name="area" label={t("list.area")} terms={clinicalAreas} value={query.area} />
+            <TermSelect anyLabel={t("list.any")} id="needs-field" name="field" label={t("list.field")} terms={techFields} value={query.field} />
+            <TermSelect anyLabel={t("list.any")} id="needs-type" name="type" label={t("list.type")} terms={collaborationTypes} value={query.type} />
+            <TermSelect anyLabel={t("list.any")} id="needs-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
             <div className="field">
               <label htmlFor="needs-deadline">{t("list.deadline")}</label>
               <select id="needs-deadline" name="deadline" defaultValue={query.deadline}>

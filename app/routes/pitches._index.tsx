@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TermSelect } from "~/components/terms";
 import { PitchStatusBadge, RoundBadge } from "~/components/pitches/pitch-bits";
 import { PitchCard } from "~/components/pitches/pitch-card";
 import { Badge, Card, EmptyState, Notice, PageHead } from "~/components/ui/misc";
@@ -11,7 +12,7 @@ import { canBrowse, listOwnPitches, listPitches } from "~/modules/pitches/pitche
 import { rounds } from "~/modules/pitches/rounds";
 import { ASK_STEPS, pitchSorts, signalFilters } from "~/modules/pitches/list-options";
 import { parsePitchListQuery } from "~/modules/pitches/list-query.server";
-import { clinicalAreas, growthStages, techFields, type Term } from "~/modules/taxonomy/vocabulary";
+import { clinicalAreas, growthStages, techFields } from "~/modules/taxonomy/vocabulary";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatKrw } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
@@ -45,22 +46,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-function TermSelect({ id, name, label, terms, value }: { id: string; name: string; label: string; terms: Term[]; value: string | undefined }) {
-  const { t, i18n } = useTranslation("pitches");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{t("list.any")}</option>
-        {terms.map((x) => (
-          <option key={x.code} value={x.code}>
-            {i18n.language === "en" ? x.label.en : x.label.ko}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function OwnPitches() {
   const data = useLoaderData<typeof loader>();
@@ -159,8 +144,8 @@ export default function PitchesList() {
                 {t("list.qHint")}
               </p>
             </div>
-            <TermSelect id="pitches-field" name="field" label={t("fields.techFields")} terms={techFields} value={query.field} />
-            <TermSelect id="pitches-area" name="area" label={t("fields.clinicalAreas")} terms={clinicalAreas} value={query.area} />
+            <TermSelect anyLabel={t("list.any")} id="pitches-field" name="field" label={t("fields.techFields")} terms={techFields} value={query.field} />
+            <TermSelect anyLabel={t("list.any")} id="pitches-area" name="area" label={t("fields.clinicalAreas")} terms={clinicalAreas} value={query.area} />
             <div className="field">
               <label htmlFor="pitches-round">{t("fields.round")}</label>
               <select id="pitches-round" name="round" defaultValue={query.round ?? ""}>
@@ -217,7 +202,7 @@ export default function PitchesList() {
                 ))}
               </select>
             </div>
-            <TermSelect id="pitches-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
+            <TermSelect anyLabel={t("list.any")} id="pitches-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
             <div className="btn-row">
               <button type="submit" className="btn btn-primary">
                 {t("list.apply")}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TermSelect } from "~/components/terms";
 import { OfferStatusBadge } from "~/components/testbeds/bits";
 import { OfferCard } from "~/components/testbeds/offer-card";
 import { Badge, Card, EmptyState, PageHead } from "~/components/ui/misc";
@@ -9,7 +10,7 @@ import { getCurrentUser } from "~/modules/auth/session.server";
 import { parseOfferListQuery } from "~/modules/testbeds/list-query.server";
 import { irbStatuses } from "~/modules/testbeds/testbed-options";
 import { listOpenOffers, listOrgOffers } from "~/modules/testbeds/testbeds.server";
-import { clinicalAreas, growthStages, techFields, type Term } from "~/modules/taxonomy/vocabulary";
+import { clinicalAreas, growthStages, techFields } from "~/modules/taxonomy/vocabulary";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 
@@ -36,22 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-function TermSelect({ id, name, label, terms, value }: { id: string; name: string; label: string; terms: Term[]; value: string | undefined }) {
-  const { t, i18n } = useTranslation("testbeds");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{t("list.any")}</option>
-        {terms.map((x) => (
-          <option key={x.code} value={x.code}>
-            {i18n.language === "en" ? x.label.en : x.label.ko}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function MyOffers() {
   const { mine } = useLoaderData<typeof loader>();
@@ -110,9 +95,9 @@ export default function TestbedList() {
                 {t("list.qHint")}
               </p>
             </div>
-            <TermSelect id="testbeds-area" name="area" label={t("list.area")} terms={clinicalAreas} value={query.area} />
-            <TermSelect id="testbeds-field" name="field" label={t("list.field")} terms={techFields} value={query.field} />
-            <TermSelect id="testbeds-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
+            <TermSelect anyLabel={t("list.any")} id="testbeds-area" name="area" label={t("list.area")} terms={clinicalAreas} value={query.area} />
+            <TermSelect anyLabel={t("list.any")} id="testbeds-field" name="field" label={t("list.field")} terms={techFields} value={query.field} />
+            <TermSelect anyLabel={t("list.any")} id="testbeds-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
             <div className="field">
               <label htmlFor="testbeds-irb">{t("list.irb")}</label>
               <select id="testbeds-irb" name="irb" defaultValue={query.irb ?? ""}>
