@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { termLabel, type TaxonomyKind, type Term } from "~/modules/taxonomy/vocabulary";
+import { OptionFilter } from "./ui/list-filters";
 import { Badge } from "./ui/misc";
 
 /** Vocabulary codes shown as badges in the reader's language. */
@@ -20,17 +21,6 @@ export function TermBadges({ kind, codes, tone = "info" }: { kind: TaxonomyKind;
 /** A list filter over vocabulary terms: "any" first, labels in the reader's language. */
 export function TermSelect({ id, name, label, anyLabel, terms, value }: { id: string; name: string; label: string; anyLabel: string; terms: Term[]; value: string | undefined }) {
   const { i18n } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{anyLabel}</option>
-        {terms.map((x) => (
-          <option key={x.code} value={x.code}>
-            {i18n.language === "en" ? x.label.en : x.label.ko}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const en = i18n.language === "en";
+  return <OptionFilter id={id} name={name} label={label} anyLabel={anyLabel} options={terms.map((x) => ({ value: x.code, label: en ? x.label.en : x.label.ko }))} value={value} />;
 }

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TermSelect } from "~/components/terms";
 import { NeedCard } from "~/components/needs/need-card";
-import { EmptyState, PageHead } from "~/components/ui/misc";
-import { Pagination } from "~/components/ui/pagination";
+import { FilterPanel, ListResults, OptionFilter, SearchFilter } from "~/components/ui/list-filters";
+import { PageHead } from "~/components/ui/misc";
 import { getCurrentUser } from "~/modules/auth/session.server";
 import { scoresForCompany } from "~/modules/matching/service.server";
 import { todayInSeoul } from "~/modules/needs/dates";
@@ -62,66 +62,30 @@ export default function NeedsList() {
           </>
         }
       />
-      <section className="card" aria-labelledby="filters-title" style={{ marginBottom: 20 }}>
-        <h2 id="filters-title" className="visually-hidden">
-          {t("list.filters")}
-        </h2>
-        {/* A plain GET form: works without JavaScript and keeps the URL shareable. */}
-        <Form method="get" role="search" aria-labelledby="filters-title">
-          <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(190px, 1fr))", alignItems: "end" }}>
-            <div className="field" style={{ gridColumn: "1 / -1" }}>
-              <label htmlFor="needs-q">{t("list.q")}</label>
-              <input id="needs-q" type="search" name="q" defaultValue={query.q} maxLength={100} aria-describedby="needs-q-hint" />
-              <p className="hint" id="needs-q-hint">
-                {t("list.qHint")}
-              </p>
-            </div>
-            <TermSelect anyLabel={t("list.any")} id="needs-area" name="area" label={t("list.area")} terms={clinicalAreas} value={query.area} />
-            <TermSelect anyLabel={t("list.any")} id="needs-field" name="field" label={t("list.field")} terms={techFields} value={query.field} />
-            <TermSelect anyLabel={t("list.any")} id="needs-type" name="type" label={t("list.type")} terms={collaborationTypes} value={query.type} />
-            <TermSelect anyLabel={t("list.any")} id="needs-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
-            <div className="field">
-              <label htmlFor="needs-deadline">{t("list.deadline")}</label>
-              <select id="needs-deadline" name="deadline" defaultValue={query.deadline}>
-                {deadlineFilters.map((v) => (
-                  <option key={v} value={v}>
-                    {deadlineLabel[v]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="needs-sort">{t("list.sort")}</label>
-              <select id="needs-sort" name="sort" defaultValue={query.sort}>
-                {listSorts.filter((v) => v !== "match" || canMatch).map((v) => (
-                  <option key={v} value={v}>
-                    {sortLabel[v]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="btn-row">
-              <button type="submit" className="btn btn-primary">
-                {t("list.apply")}
-              </button>
-              <Link to="/needs">{t("list.reset")}</Link>
-            </div>
-          </div>
-        </Form>
-      </section>
-      <p className="muted" role="status">
-        {t("list.count", { count: total })}
-      </p>
-      {rows.length ? (
-        <div className="stack">
-          {rows.map((n) => (
-            <NeedCard key={n.id} need={n} today={today} matchScore={matchScores ? matchScores[n.id] : undefined} />
-          ))}
-        </div>
-      ) : (
-        <EmptyState title={t("list.emptyTitle")}>{filtered ? t("list.emptyFiltered") : t("list.emptyNone")}</EmptyState>
-      )}
-      <Pagination page={page} pageCount={pageCount} />
+      <FilterPanel titleId="filters-title" title={t("list.filters")} applyLabel={t("list.apply")} resetLabel={t("list.reset")} resetTo="/needs">
+        <SearchFilter id="needs-q" label={t("list.q")} hint={t("list.qHint")} value={query.q} />
+        <TermSelect anyLabel={t("list.any")} id="needs-area" name="area" label={t("list.area")} terms={clinicalAreas} value={query.area} />
+        <TermSelect anyLabel={t("list.any")} id="needs-field" name="field" label={t("list.field")} terms={techFields} value={query.field} />
+        <TermSelect anyLabel={t("list.any")} id="needs-type" name="type" label={t("list.type")} terms={collaborationTypes} value={query.type} />
+        <TermSelect anyLabel={t("list.any")} id="needs-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
+        <OptionFilter id="needs-deadline" name="deadline" label={t("list.deadline")} options={deadlineFilters.map((v) => ({ value: v, label: deadlineLabel[v] }))} value={query.deadline} />
+        <OptionFilter
+          id="needs-sort"
+          name="sort"
+          label={t("list.sort")}
+          options={listSorts.filter((v) => v !== "match" || canMatch).map((v) => ({ value: v, label: sortLabel[v] }))}
+          value={query.sort}
+        />
+      </FilterPanel>
+      <ListResults
+        countLabel={t("list.count", { count: total })}
+        rows={rows}
+        renderRow={(n) => <NeedCard key={n.id} need={n} today={today} matchScore={matchScores ? matchScores[n.id] : undefined} />}
+        emptyTitle={t("list.emptyTitle")}
+        emptyBody={filtered ? t("list.emptyFiltered") : t("list.emptyNone")}
+        page={page}
+        pageCount={pageCount}
+      />
     </>
   );
 }

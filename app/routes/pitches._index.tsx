@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TermSelect } from "~/components/terms";
 import { PitchStatusBadge, RoundBadge } from "~/components/pitches/pitch-bits";
 import { PitchCard } from "~/components/pitches/pitch-card";
+import { FilterPanel, ListResults, OptionFilter, SearchFilter } from "~/components/ui/list-filters";
 import { Badge, Card, EmptyState, Notice, PageHead } from "~/components/ui/misc";
-import { Pagination } from "~/components/ui/pagination";
 import { requireUser } from "~/modules/auth/session.server";
 import { scoresForInvestor } from "~/modules/matching/service.server";
 import { canBrowse, listOwnPitches, listPitches } from "~/modules/pitches/pitches.server";
@@ -127,104 +127,37 @@ export default function PitchesList() {
   const { query, rows, total, page, pageCount, canMatch, matchScores, filtered, readOnly } = data;
   const en = i18n.language === "en";
   const sortLabel: Record<string, string> = { newest: t("list.sortNewest"), "ask-low": t("list.sortAskLow"), "ask-high": t("list.sortAskHigh"), match: t("list.sortMatch") };
+  const askOptions = ASK_STEPS.map((v) => ({ value: v, label: formatKrw(v, i18n.language) }));
   return (
     <>
       <PageHead title={t("list.title")} description={t("list.lead")} />
       {readOnly ? <Notice>{t("list.operatorNote")}</Notice> : null}
-      <section className="card" aria-labelledby="pitch-filters-title" style={{ marginBottom: 20 }}>
-        <h2 id="pitch-filters-title" className="visually-hidden">
-          {t("list.filters")}
-        </h2>
-        <Form method="get" role="search" aria-labelledby="pitch-filters-title">
-          <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(190px, 1fr))", alignItems: "end" }}>
-            <div className="field" style={{ gridColumn: "1 / -1" }}>
-              <label htmlFor="pitches-q">{t("list.q")}</label>
-              <input id="pitches-q" type="search" name="q" defaultValue={query.q} maxLength={100} aria-describedby="pitches-q-hint" />
-              <p className="hint" id="pitches-q-hint">
-                {t("list.qHint")}
-              </p>
-            </div>
-            <TermSelect anyLabel={t("list.any")} id="pitches-field" name="field" label={t("fields.techFields")} terms={techFields} value={query.field} />
-            <TermSelect anyLabel={t("list.any")} id="pitches-area" name="area" label={t("fields.clinicalAreas")} terms={clinicalAreas} value={query.area} />
-            <div className="field">
-              <label htmlFor="pitches-round">{t("fields.round")}</label>
-              <select id="pitches-round" name="round" defaultValue={query.round ?? ""}>
-                <option value="">{t("list.any")}</option>
-                {rounds.map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {en ? r.label.en : r.label.ko}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="pitches-ask-min">{t("list.askMin")}</label>
-              <select id="pitches-ask-min" name="askMin" defaultValue={query.askMin !== undefined ? String(query.askMin) : ""}>
-                <option value="">{t("list.any")}</option>
-                {ASK_STEPS.map((v) => (
-                  <option key={v} value={v}>
-                    {formatKrw(v, i18n.language)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="pitches-ask-max">{t("list.askMax")}</label>
-              <select id="pitches-ask-max" name="askMax" defaultValue={query.askMax !== undefined ? String(query.askMax) : ""}>
-                <option value="">{t("list.any")}</option>
-                {ASK_STEPS.map((v) => (
-                  <option key={v} value={v}>
-                    {formatKrw(v, i18n.language)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="pitches-sort">{t("list.sort")}</label>
-              <select id="pitches-sort" name="sort" defaultValue={query.sort}>
-                {pitchSorts
-                  .filter((v) => v !== "match" || canMatch)
-                  .map((v) => (
-                    <option key={v} value={v}>
-                      {sortLabel[v]}
-                    </option>
-                  ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="pitches-signal">{t("list.signal")}</label>
-              <select id="pitches-signal" name="signal" defaultValue={query.signal ?? ""}>
-                <option value="">{t("list.any")}</option>
-                {signalFilters.map((v) => (
-                  <option key={v} value={v}>
-                    {t(`list.signalOption.${v}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <TermSelect anyLabel={t("list.any")} id="pitches-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
-            <div className="btn-row">
-              <button type="submit" className="btn btn-primary">
-                {t("list.apply")}
-              </button>
-              <Link to="/pitches">{t("list.reset")}</Link>
-            </div>
-          </div>
-        </Form>
-      </section>
-      <p className="muted" role="status">
-        {t("list.count", { count: total })}
-      </p>
-      {rows.length ? (
-        <div className="stack">
-          {rows.map((p) => (
-            <PitchCard key={p.id} pitch={p} matchScore={matchScores ? matchScores[p.id] : undefined} />
-          ))}
-        </div>
-      ) : (
-        <EmptyState title={t("list.emptyTitle")}>{filtered ? t("list.emptyFiltered") : t("list.emptyNone")}</EmptyState>
-      )}
-      <Pagination page={page} pageCount={pageCount} />
+      <FilterPanel titleId="pitch-filters-title" title={t("list.filters")} applyLabel={t("list.apply")} resetLabel={t("list.reset")} resetTo="/pitches">
+        <SearchFilter id="pitches-q" label={t("list.q")} hint={t("list.qHint")} value={query.q} />
+        <TermSelect anyLabel={t("list.any")} id="pitches-field" name="field" label={t("fields.techFields")} terms={techFields} value={query.field} />
+        <TermSelect anyLabel={t("list.any")} id="pitches-area" name="area" label={t("fields.clinicalAreas")} terms={clinicalAreas} value={query.area} />
+        <OptionFilter id="pitches-round" name="round" label={t("fields.round")} anyLabel={t("list.any")} options={rounds.map((r) => ({ value: r.code, label: en ? r.label.en : r.label.ko }))} value={query.round} />
+        <OptionFilter id="pitches-ask-min" name="askMin" label={t("list.askMin")} anyLabel={t("list.any")} options={askOptions} value={query.askMin !== undefined ? String(query.askMin) : undefined} />
+        <OptionFilter id="pitches-ask-max" name="askMax" label={t("list.askMax")} anyLabel={t("list.any")} options={askOptions} value={query.askMax !== undefined ? String(query.askMax) : undefined} />
+        <OptionFilter
+          id="pitches-sort"
+          name="sort"
+          label={t("list.sort")}
+          options={pitchSorts.filter((v) => v !== "match" || canMatch).map((v) => ({ value: v, label: sortLabel[v] }))}
+          value={query.sort}
+        />
+        <OptionFilter id="pitches-signal" name="signal" label={t("list.signal")} anyLabel={t("list.any")} options={signalFilters.map((v) => ({ value: v, label: t(`list.signalOption.${v}`) }))} value={query.signal} />
+        <TermSelect anyLabel={t("list.any")} id="pitches-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
+      </FilterPanel>
+      <ListResults
+        countLabel={t("list.count", { count: total })}
+        rows={rows}
+        renderRow={(p) => <PitchCard key={p.id} pitch={p} matchScore={matchScores ? matchScores[p.id] : undefined} />}
+        emptyTitle={t("list.emptyTitle")}
+        emptyBody={filtered ? t("list.emptyFiltered") : t("list.emptyNone")}
+        page={page}
+        pageCount={pageCount}
+      />
     </>
   );
 }

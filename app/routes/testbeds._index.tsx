@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TermSelect } from "~/components/terms";
 import { OfferStatusBadge } from "~/components/testbeds/bits";
 import { OfferCard } from "~/components/testbeds/offer-card";
-import { Badge, Card, EmptyState, PageHead } from "~/components/ui/misc";
-import { Pagination } from "~/components/ui/pagination";
+import { FilterPanel, ListResults, OptionFilter, SearchFilter } from "~/components/ui/list-filters";
+import { Badge, Card, PageHead } from "~/components/ui/misc";
 import { getCurrentUser } from "~/modules/auth/session.server";
 import { parseOfferListQuery } from "~/modules/testbeds/list-query.server";
 import { irbStatuses } from "~/modules/testbeds/testbed-options";
@@ -82,55 +82,22 @@ export default function TestbedList() {
         }
       />
       <MyOffers />
-      <section className="card" aria-labelledby="tb-filters-title" style={{ marginBottom: 20 }}>
-        <h2 id="tb-filters-title" className="visually-hidden">
-          {t("list.filters")}
-        </h2>
-        <Form method="get" role="search" aria-labelledby="tb-filters-title">
-          <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(190px, 1fr))", alignItems: "end" }}>
-            <div className="field" style={{ gridColumn: "1 / -1" }}>
-              <label htmlFor="testbeds-q">{t("list.q")}</label>
-              <input id="testbeds-q" type="search" name="q" defaultValue={query.q} maxLength={100} aria-describedby="testbeds-q-hint" />
-              <p className="hint" id="testbeds-q-hint">
-                {t("list.qHint")}
-              </p>
-            </div>
-            <TermSelect anyLabel={t("list.any")} id="testbeds-area" name="area" label={t("list.area")} terms={clinicalAreas} value={query.area} />
-            <TermSelect anyLabel={t("list.any")} id="testbeds-field" name="field" label={t("list.field")} terms={techFields} value={query.field} />
-            <TermSelect anyLabel={t("list.any")} id="testbeds-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
-            <div className="field">
-              <label htmlFor="testbeds-irb">{t("list.irb")}</label>
-              <select id="testbeds-irb" name="irb" defaultValue={query.irb ?? ""}>
-                <option value="">{t("list.any")}</option>
-                {irbStatuses.map((v) => (
-                  <option key={v} value={v}>
-                    {t(`irb.${v}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="btn-row">
-              <button type="submit" className="btn btn-primary">
-                {t("list.apply")}
-              </button>
-              <Link to="/testbeds">{t("list.reset")}</Link>
-            </div>
-          </div>
-        </Form>
-      </section>
-      <p className="muted" role="status">
-        {t("list.count", { count: total })}
-      </p>
-      {rows.length ? (
-        <div className="stack">
-          {rows.map((o) => (
-            <OfferCard key={o.id} offer={o} />
-          ))}
-        </div>
-      ) : (
-        <EmptyState title={t("list.emptyTitle")}>{filtered ? t("list.emptyFiltered") : t("list.emptyNone")}</EmptyState>
-      )}
-      <Pagination page={page} pageCount={pageCount} />
+      <FilterPanel titleId="tb-filters-title" title={t("list.filters")} applyLabel={t("list.apply")} resetLabel={t("list.reset")} resetTo="/testbeds">
+        <SearchFilter id="testbeds-q" label={t("list.q")} hint={t("list.qHint")} value={query.q} />
+        <TermSelect anyLabel={t("list.any")} id="testbeds-area" name="area" label={t("list.area")} terms={clinicalAreas} value={query.area} />
+        <TermSelect anyLabel={t("list.any")} id="testbeds-field" name="field" label={t("list.field")} terms={techFields} value={query.field} />
+        <TermSelect anyLabel={t("list.any")} id="testbeds-stage" name="stage" label={t("list.stage")} terms={growthStages} value={query.stage} />
+        <OptionFilter id="testbeds-irb" name="irb" label={t("list.irb")} anyLabel={t("list.any")} options={irbStatuses.map((v) => ({ value: v, label: t(`irb.${v}`) }))} value={query.irb} />
+      </FilterPanel>
+      <ListResults
+        countLabel={t("list.count", { count: total })}
+        rows={rows}
+        renderRow={(o) => <OfferCard key={o.id} offer={o} />}
+        emptyTitle={t("list.emptyTitle")}
+        emptyBody={filtered ? t("list.emptyFiltered") : t("list.emptyNone")}
+        page={page}
+        pageCount={pageCount}
+      />
     </>
   );
 }
