@@ -117,6 +117,19 @@ describe("need ↔ company scores", () => {
     expect(s.parts[0]!.max).toBe(100);
   });
 
+  it("the text reason names shared words, never a lone particle left over from mixed text", () => {
+    const t = index(
+      {},
+      [{ id: "c-x", name: "엑스", description: "AI와 CT를 이용한 폐결절 판독 보조 소프트웨어" }],
+      [{ id: "n-x", title: "AI와 CT로 폐결절 판독", summary: "폐결절 판독 AI와 협력" }],
+    );
+    const text = t.explain("n-x", "c-x").parts.find((p) => p.key === "text")!;
+    const terms = (text.reason as { params?: { terms?: string[] } }).params?.terms ?? [];
+    expect(terms.length).toBeGreaterThan(0);
+    expect(terms).toContain("폐결절");
+    expect(terms.filter((s) => /^[\uAC00-\uD7A3]$/.test(s))).toEqual([]);
+  });
+
   it("a missing optional field is not a part; present ones rescale to 100", () => {
     const s = idx.explain("n-wear", "c-heart");
     const keys = s.parts.map((p) => p.key);

@@ -323,7 +323,8 @@ function textReason(q: TextQuery, contrib: Float64Array, frac: number): Reason {
     }
   }
   const ranked = [...bySurface.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s);
-  const terms = ranked.filter((s) => !s.startsWith("⟨")).slice(0, 3);
+  // A lone syllable ("와" left over from "AI와") tells a reader nothing: name only words.
+  const terms = ranked.filter((s) => !s.startsWith("⟨") && !/^[\uAC00-\uD7A3]$/.test(s)).slice(0, 3);
   const concepts: TagRef[] = [];
   for (const s of ranked) {
     const m = /^⟨(clinical_area|tech_field|g):(.+)⟩$/.exec(s);
