@@ -27,3 +27,8 @@ export function useZodForm<S extends z.ZodType<Record<string, any>, Record<strin
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
 }
+
+/** Whether the server's last reply has an error on any field (shows the summary at the top of a form). */
+export function hasFieldErrors(lastResult: SubmissionResult<string[]> | null | undefined) {
+  return Boolean(lastResult?.error && Object.values(lastResult.error).some((e) => e?.length));
+}

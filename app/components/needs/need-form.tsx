@@ -1,13 +1,13 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
-import { useState } from "react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SubmitButton } from "~/components/ui/button";
-import { ChoiceField, conformField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
+import { TermChoiceField } from "~/components/terms";
+import { DraftFormActions } from "~/components/ui/form-actions";
+import { KrwField } from "~/components/ui/krw-field";
+import { conformField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { adoptionPayers, adoptionReimbursements, adoptionRoutes, NeedSchema } from "~/modules/needs/schemas";
-import { certifications, clinicalAreas, collaborationTypes, growthStages, techFields, type Term } from "~/modules/taxonomy/vocabulary";
-import { formatKrw } from "~/utils/format";
-import { useErrorText, useZodForm } from "~/utils/forms";
+import { certifications, clinicalAreas, collaborationTypes, growthStages, techFields } from "~/modules/taxonomy/vocabulary";
+import { hasFieldErrors, useErrorText, useZodForm } from "~/utils/forms";
 
 export type NeedFormValues = {
   title: string;
@@ -31,37 +31,6 @@ export type NeedFormValues = {
   ndaText: string;
 };
 
-const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : []);
-
-function BudgetField(props: { label: string; id: string; name: string; defaultValue?: string; errors?: string[] }) {
-  const { t, i18n } = useTranslation("needs");
-  const [value, setValue] = useState(props.defaultValue ?? "");
-  const digits = value.replace(/[,\s원₩]/g, "");
-  const preview = /^\d{1,15}$/.test(digits) ? t("form.budgetPreview", { amount: formatKrw(Number(digits), i18n.language) }) : null;
-  return (
-    <TextField
-      label={props.label}
-      id={props.id}
-      name={props.name}
-      defaultValue={props.defaultValue}
-      inputMode="numeric"
-      onChange={(e) => setValue(e.currentTarget.value)}
-      hint={
-        <>
-          {t("form.budgetHint")}
-          {preview ? (
-            <>
-              {" "}
-              <strong aria-live="polite">{preview}</strong>
-            </>
-          ) : null}
-        </>
-      }
-      errors={props.errors}
-    />
-  );
-}
-
 /** The need form, shared by /needs/new and /needs/:id/edit. Every value typed is kept after a failed submit. */
 export function NeedForm({
   mode,
@@ -83,9 +52,8 @@ export function NeedForm({
   const errText = useErrorText();
   const en = i18n.language === "en";
   const [form, fields] = useZodForm(NeedSchema, lastResult, { id: "need", defaultValue });
-  const opts = (terms: Term[]) => terms.map((x) => ({ value: x.code, label: en ? x.label.en : x.label.ko }));
   const enumOpts = (group: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`adoption.${group}.${v}`) }));
-  const hasErrors = Boolean(lastResult?.error && Object.values(lastResult.error).some((e) => e?.length));
+  const hasErrors = hasFieldErrors(lastResult);
   return (
     <Form method="post" className="form" style={{ maxWidth: 760 }} {...getFormProps(form)}>
       <FormError>{hasErrors ? t("form.errorSummary") : null}</FormError>
@@ -96,31 +64,18 @@ export function NeedForm({
       <TextAreaField label={t("form.summary")} {...conformField(fields.summary)} required maxLength={2000} hint={t("form.summaryHint")} errors={errText(fields.summary.errors)} />
 
       <h2 className="form-section">{t("form.tags")}</h2>
-      <ChoiceField label={t("form.clinicalAreas")} name="clinicalAreas" options={opts(clinicalAreas)} defaultValue={list(fields.clinicalAreas.initialValue)} errors={errText(fields.clinicalAreas.errors)} />
-      <ChoiceField label={t("form.techFields")} name="techFields" options={opts(techFields)} defaultValue={list(fields.techFields.initialValue)} errors={errText(fields.techFields.errors)} />
-      <ChoiceField
-        label={t("form.collaborationTypes")}
-        name="collaborationTypes"
-        options={opts(collaborationTypes)}
-        defaultValue={list(fields.collaborationTypes.initialValue)}
-        errors={errText(fields.collaborationTypes.errors)}
-      />
-      <ChoiceField label={t("form.certifications")} name="certifications" options={opts(certifications)} defaultValue={list(fields.certifications.initialValue)} errors={errText(fields.certifications.errors)} />
-      <ChoiceField
-        label={t("form.growthStages")}
-        name="growthStages"
-        options={opts(growthStages)}
-        defaultValue={list(fields.growthStages.initialValue)}
-        hint={t("form.growthStagesHint")}
-        errors={errText(fields.growthStages.errors)}
-      />
+      <TermChoiceField label={t("form.clinicalAreas")} terms={clinicalAreas} field={fields.clinicalAreas} errors={errText(fields.clinicalAreas.errors)} />
+      <TermChoiceField label={t("form.techFields")} terms={techFields} field={fields.techFields} errors={errText(fields.techFields.errors)} />
+      <TermChoiceField label={t("form.collaborationTypes")} terms={collaborationTypes} field={fields.collaborationTypes} errors={errText(fields.collaborationTypes.errors)} />
+      <TermChoiceField label={t("form.certifications")} terms={certifications} field={fields.certifications} errors={errText(fields.certifications.errors)} />
+      <TermChoiceField label={t("form.growthStages")} terms={growthStages} field={fields.growthStages} hint={t("form.growthStagesHint")} errors={errText(fields.growthStages.errors)} />
 
       <h2 className="form-section">{t("form.scope")}</h2>
       <div className="grid-2">
         <TextField label={t("form.trlMin")} {...conformField(fields.trlMin)} type="number" min={1} max={9} hint={t("form.trlHint")} errors={errText(fields.trlMin.errors)} />
         <TextField label={t("form.trlMax")} {...conformField(fields.trlMax)} type="number" min={1} max={9} hint={t("form.trlHint")} errors={errText(fields.trlMax.errors)} />
-        <BudgetField label={t("form.budgetMin")} {...conformField(fields.budgetMinKrw)} errors={errText(fields.budgetMinKrw.errors)} />
-        <BudgetField label={t("form.budgetMax")} {...conformField(fields.budgetMaxKrw)} errors={errText(fields.budgetMaxKrw.errors)} />
+        <KrwField label={t("form.budgetMin")} {...conformField(fields.budgetMinKrw)} hint={t("form.budgetHint")} preview={(amount) => t("form.budgetPreview", { amount })} errors={errText(fields.budgetMinKrw.errors)} />
+        <KrwField label={t("form.budgetMax")} {...conformField(fields.budgetMaxKrw)} hint={t("form.budgetHint")} preview={(amount) => t("form.budgetPreview", { amount })} errors={errText(fields.budgetMaxKrw.errors)} />
         <TextField label={t("form.duration")} {...conformField(fields.durationMonths)} type="number" min={1} max={120} errors={errText(fields.durationMonths.errors)} />
         <TextField label={t("form.deadline")} {...conformField(fields.deadline)} type="date" hint={t("form.deadlineHint")} errors={errText(fields.deadline.errors)} />
       </div>
@@ -156,23 +111,7 @@ export function NeedForm({
           {errText(form.errors)?.join(" ")}
         </p>
       ) : null}
-      <div className="btn-row">
-        {mode === "new" ? (
-          <>
-            <SubmitButton variant="primary" name="intent" value="publish" pendingText={t("form.saving")}>
-              {t("form.publish")}
-            </SubmitButton>
-            <SubmitButton name="intent" value="draft" pendingText={t("form.saving")}>
-              {t("form.saveDraft")}
-            </SubmitButton>
-          </>
-        ) : (
-          <SubmitButton variant="primary" name="intent" value="save" pendingText={t("form.saving")}>
-            {t("form.save")}
-          </SubmitButton>
-        )}
-        <Link to={cancelTo}>{t("form.cancel")}</Link>
-      </div>
+      <DraftFormActions ns="needs" mode={mode} cancelTo={cancelTo} />
     </Form>
   );
 }

@@ -1,14 +1,14 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
-import { useState } from "react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SubmitButton } from "~/components/ui/button";
-import { ChoiceField, conformField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
+import { TermChoiceField } from "~/components/terms";
+import { DraftFormActions } from "~/components/ui/form-actions";
+import { KrwField } from "~/components/ui/krw-field";
+import { conformField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { rounds } from "~/modules/pitches/rounds";
 import { PitchSchema } from "~/modules/pitches/schemas";
-import { clinicalAreas, techFields, type Term } from "~/modules/taxonomy/vocabulary";
-import { formatKrw } from "~/utils/format";
-import { useErrorText, useZodForm } from "~/utils/forms";
+import { clinicalAreas, techFields } from "~/modules/taxonomy/vocabulary";
+import { hasFieldErrors, useErrorText, useZodForm } from "~/utils/forms";
 
 export type PitchFormValues = {
   title: string;
@@ -24,37 +24,6 @@ export type PitchFormValues = {
   clinicalAreas: string[];
   trl: string;
 };
-
-const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : []);
-
-function AskField(props: { label: string; id: string; name: string; defaultValue?: string; errors?: string[] }) {
-  const { t, i18n } = useTranslation("pitches");
-  const [value, setValue] = useState(props.defaultValue ?? "");
-  const digits = value.replace(/[,\s원₩]/g, "");
-  const preview = /^\d{1,15}$/.test(digits) ? t("form.askPreview", { amount: formatKrw(Number(digits), i18n.language) }) : null;
-  return (
-    <TextField
-      label={props.label}
-      id={props.id}
-      name={props.name}
-      defaultValue={props.defaultValue}
-      inputMode="numeric"
-      onChange={(e) => setValue(e.currentTarget.value)}
-      hint={
-        <>
-          {t("form.askHint")}
-          {preview ? (
-            <>
-              {" "}
-              <strong aria-live="polite">{preview}</strong>
-            </>
-          ) : null}
-        </>
-      }
-      errors={props.errors}
-    />
-  );
-}
 
 /** The pitch form, shared by /pitches/new and /pitches/:id/edit (multipart: the deck PDF travels with it). */
 export function PitchForm({
@@ -79,8 +48,7 @@ export function PitchForm({
   const errText = useErrorText();
   const en = i18n.language === "en";
   const [form, fields] = useZodForm(PitchSchema, lastResult, { id: "pitch", defaultValue });
-  const opts = (terms: Term[]) => terms.map((x) => ({ value: x.code, label: en ? x.label.en : x.label.ko }));
-  const hasErrors = Boolean(lastResult?.error && Object.values(lastResult.error).some((e) => e?.length));
+  const hasErrors = hasFieldErrors(lastResult);
   const deckErrors = errText((lastResult?.error as Record<string, string[] | null> | undefined)?.deck ?? undefined);
   return (
     <Form method="post" encType="multipart/form-data" className="form" style={{ maxWidth: 760 }} {...getFormProps(form)}>
@@ -91,7 +59,7 @@ export function PitchForm({
       <TextField label={t("fields.title")} {...conformField(fields.title)} required maxLength={120} hint={t("form.titleHint")} errors={errText(fields.title.errors)} />
       <TextField label={t("fields.oneLiner")} {...conformField(fields.oneLiner)} required maxLength={200} hint={t("form.oneLinerHint")} errors={errText(fields.oneLiner.errors)} />
       <div className="grid-2">
-        <AskField label={t("fields.ask")} {...conformField(fields.askKrw)} errors={errText(fields.askKrw.errors)} />
+        <KrwField label={t("fields.ask")} {...conformField(fields.askKrw)} hint={t("form.askHint")} preview={(amount) => t("form.askPreview", { amount })} errors={errText(fields.askKrw.errors)} />
         <SelectField
           label={t("fields.round")}
           {...conformField(fields.round)}
@@ -101,8 +69,8 @@ export function PitchForm({
         />
         <TextField label={t("fields.trl")} {...conformField(fields.trl)} type="number" min={1} max={9} inputMode="numeric" hint={t("form.trlHint")} errors={errText(fields.trl.errors)} />
       </div>
-      <ChoiceField label={t("fields.techFields")} name="techFields" options={opts(techFields)} defaultValue={list(fields.techFields.initialValue)} errors={errText(fields.techFields.errors)} />
-      <ChoiceField label={t("fields.clinicalAreas")} name="clinicalAreas" options={opts(clinicalAreas)} defaultValue={list(fields.clinicalAreas.initialValue)} errors={errText(fields.clinicalAreas.errors)} />
+      <TermChoiceField label={t("fields.techFields")} terms={techFields} field={fields.techFields} errors={errText(fields.techFields.errors)} />
+      <TermChoiceField label={t("fields.clinicalAreas")} terms={clinicalAreas} field={fields.clinicalAreas} errors={errText(fields.clinicalAreas.errors)} />
 
       <h2 className="form-section">{t("form.story")}</h2>
       <p className="hint">{t("form.storyHint")}</p>
@@ -124,25 +92,7 @@ export function PitchForm({
         errors={deckErrors}
       />
 
-      <div className="btn-row">
-        {mode === "new" ? (
-          <>
-            {canPublish ? (
-              <SubmitButton variant="primary" name="intent" value="publish" pendingText={t("form.saving")}>
-                {t("form.publish")}
-              </SubmitButton>
-            ) : null}
-            <SubmitButton variant={canPublish ? "default" : "primary"} name="intent" value="draft" pendingText={t("form.saving")}>
-              {t("form.saveDraft")}
-            </SubmitButton>
-          </>
-        ) : (
-          <SubmitButton variant="primary" name="intent" value="save" pendingText={t("form.saving")}>
-            {t("form.save")}
-          </SubmitButton>
-        )}
-        <Link to={cancelTo}>{t("form.cancel")}</Link>
-      </div>
+      <DraftFormActions ns="pitches" mode={mode} cancelTo={cancelTo} canPublish={canPublish} />
     </Form>
   );
 }

@@ -1,11 +1,12 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SubmitButton } from "~/components/ui/button";
-import { ChoiceField, conformField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
+import { TermChoiceField } from "~/components/terms";
+import { DraftFormActions } from "~/components/ui/form-actions";
+import { conformField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { irbStatuses, OfferSchema } from "~/modules/testbeds/schemas";
-import { clinicalAreas, growthStages, techFields, type Term } from "~/modules/taxonomy/vocabulary";
-import { useErrorText, useZodForm } from "~/utils/forms";
+import { clinicalAreas, growthStages, techFields } from "~/modules/taxonomy/vocabulary";
+import { hasFieldErrors, useErrorText, useZodForm } from "~/utils/forms";
 
 export type OfferFormValues = {
   title: string;
@@ -37,8 +38,6 @@ export const emptyOffer: OfferFormValues = {
   growthStages: [],
 };
 
-const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : []);
-
 /** The testbed offer form, shared by /testbeds/new and /testbeds/:id/edit. Values are kept after a failed submit. */
 export function OfferForm({
   mode,
@@ -54,12 +53,10 @@ export function OfferForm({
   /** Idempotency token of the create form (app/utils/submission.server.ts). */
   submissionId?: string | null;
 }) {
-  const { t, i18n } = useTranslation("testbeds");
+  const { t } = useTranslation("testbeds");
   const errText = useErrorText();
-  const en = i18n.language === "en";
   const [form, fields] = useZodForm(OfferSchema, lastResult, { id: "offer", defaultValue });
-  const opts = (terms: Term[]) => terms.map((x) => ({ value: x.code, label: en ? x.label.en : x.label.ko }));
-  const hasErrors = Boolean(lastResult?.error && Object.values(lastResult.error).some((e) => e?.length));
+  const hasErrors = hasFieldErrors(lastResult);
   return (
     <Form method="post" className="form" style={{ maxWidth: 760 }} {...getFormProps(form)}>
       {submissionId ? <input type="hidden" name="submissionId" value={submissionId} /> : null}
@@ -85,34 +82,11 @@ export function OfferForm({
       <TextAreaField label={t("form.costSupport")} {...conformField(fields.costSupport)} rows={3} maxLength={1000} hint={t("form.costSupportHint")} errors={errText(fields.costSupport.errors)} />
 
       <h2 className="form-section">{t("form.tags")}</h2>
-      <ChoiceField label={t("form.clinicalAreas")} name="clinicalAreas" options={opts(clinicalAreas)} defaultValue={list(fields.clinicalAreas.initialValue)} errors={errText(fields.clinicalAreas.errors)} />
-      <ChoiceField label={t("form.techFields")} name="techFields" options={opts(techFields)} defaultValue={list(fields.techFields.initialValue)} errors={errText(fields.techFields.errors)} />
-      <ChoiceField
-        label={t("form.growthStages")}
-        name="growthStages"
-        options={opts(growthStages)}
-        defaultValue={list(fields.growthStages.initialValue)}
-        hint={t("form.growthStagesHint")}
-        errors={errText(fields.growthStages.errors)}
-      />
+      <TermChoiceField label={t("form.clinicalAreas")} terms={clinicalAreas} field={fields.clinicalAreas} errors={errText(fields.clinicalAreas.errors)} />
+      <TermChoiceField label={t("form.techFields")} terms={techFields} field={fields.techFields} errors={errText(fields.techFields.errors)} />
+      <TermChoiceField label={t("form.growthStages")} terms={growthStages} field={fields.growthStages} hint={t("form.growthStagesHint")} errors={errText(fields.growthStages.errors)} />
 
-      <div className="btn-row">
-        {mode === "new" ? (
-          <>
-            <SubmitButton variant="primary" name="intent" value="publish" pendingText={t("form.saving")}>
-              {t("form.publish")}
-            </SubmitButton>
-            <SubmitButton name="intent" value="draft" pendingText={t("form.saving")}>
-              {t("form.saveDraft")}
-            </SubmitButton>
-          </>
-        ) : (
-          <SubmitButton variant="primary" name="intent" value="save" pendingText={t("form.saving")}>
-            {t("form.save")}
-          </SubmitButton>
-        )}
-        <Link to={cancelTo}>{t("form.cancel")}</Link>
-      </div>
+      <DraftFormActions ns="testbeds" mode={mode} cancelTo={cancelTo} />
     </Form>
   );
 }
