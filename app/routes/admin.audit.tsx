@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AdminFilters, AdminTable } from "~/components/admin/admin-list";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { adminLinks } from "~/components/admin/styles";
-import { EmptyState, PageHead } from "~/components/ui/misc";
-import { Pagination } from "~/components/ui/pagination";
+import { PageHead } from "~/components/ui/misc";
 import { listAudit, parseAuditFilters } from "~/modules/admin/audit-log.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
@@ -31,7 +31,7 @@ export default function AdminAudit() {
     <>
       <AdminNav />
       <PageHead title={t("audit.title")} description={t("audit.lead")} />
-      <Form method="get" className="admin-filters" role="search" style={{ marginBottom: 16 }}>
+      <AdminFilters submitLabel={t("audit.filter")} reset={{ to: "/admin/audit", label: t("funnel.reset") }}>
         <div className="field">
           <label htmlFor="a-who">{t("audit.who")}</label>
           <input id="a-who" type="search" name="who" defaultValue={filters.who ?? ""} placeholder={t("audit.whoPlaceholder")} />
@@ -59,47 +59,37 @@ export default function AdminAudit() {
           <label htmlFor="a-to">{t("audit.to")}</label>
           <input id="a-to" type="date" name="to" defaultValue={filters.to ?? ""} />
         </div>
-        <div className="btn-row">
-          <button type="submit" className="btn btn-primary">
-            {t("audit.filter")}
-          </button>
-          <Link to="/admin/audit" className="btn btn-ghost">
-            {t("funnel.reset")}
-          </Link>
-        </div>
-      </Form>
-      <p className="muted">{t("audit.count", { n: log.total })}</p>
-      {log.rows.length === 0 ? (
-        <EmptyState title={t("audit.empty")} />
-      ) : (
-        <div className="table-wrap" role="region" aria-label={t("audit.title")} tabIndex={0}>
-          <table className="table" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.at")}</th>
-                <th scope="col">{t("audit.event")}</th>
-                <th scope="col">{t("audit.who")}</th>
-                <th scope="col">{t("audit.org")}</th>
-                <th scope="col">{t("audit.target")}</th>
-                <th scope="col">{t("audit.detail")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatDateTime(r.at, i18n.language)}</td>
-                  <td>{eventLabel(r.event)}</td>
-                  <td>{r.actor_email ? `${r.actor_name ?? ""} (${r.actor_email})` : "—"}</td>
-                  <td>{r.org_name ?? "—"}</td>
-                  <td>{r.target_type ? `${r.target_type}${r.target_id ? ` · ${r.target_id.slice(0, 8)}` : ""}` : "—"}</td>
-                  <td className="audit-detail">{[r.detail === "{}" ? null : r.detail, r.ip].filter(Boolean).join(" · ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={log.page} pageCount={log.pageCount} />
+      </AdminFilters>
+      <AdminTable
+        count={t("audit.count", { n: log.total })}
+        label={t("audit.title")}
+        emptyTitle={t("audit.empty")}
+        empty={log.rows.length === 0}
+        page={log.page}
+        pageCount={log.pageCount}
+        testId="audit-table"
+        head={
+          <>
+            <th scope="col">{t("audit.at")}</th>
+            <th scope="col">{t("audit.event")}</th>
+            <th scope="col">{t("audit.who")}</th>
+            <th scope="col">{t("audit.org")}</th>
+            <th scope="col">{t("audit.target")}</th>
+            <th scope="col">{t("audit.detail")}</th>
+          </>
+        }
+      >
+        {log.rows.map((r) => (
+          <tr key={r.id}>
+            <td>{formatDateTime(r.at, i18n.language)}</td>
+            <td>{eventLabel(r.event)}</td>
+            <td>{r.actor_email ? `${r.actor_name ?? ""} (${r.actor_email})` : "—"}</td>
+            <td>{r.org_name ?? "—"}</td>
+            <td>{r.target_type ? `${r.target_type}${r.target_id ? ` · ${r.target_id.slice(0, 8)}` : ""}` : "—"}</td>
+            <td className="audit-detail">{[r.detail === "{}" ? null : r.detail, r.ip].filter(Boolean).join(" · ")}</td>
+          </tr>
+        ))}
+      </AdminTable>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { Badge, Card, EmptyState, PageHead } from "~/components/ui/misc";
 import { Pagination } from "~/components/ui/pagination";
 import { hiddenCounts, hideItem, listItems, restoreItem } from "~/modules/admin/moderation.server";
 import { HideSchema, MODERATION_TYPES, RestoreSchema, type ModerationType } from "~/modules/admin/schemas";
+import { pageParam, searchText } from "~/modules/admin/search-params";
 import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
@@ -26,9 +27,7 @@ export const links = adminLinks;
 function readQuery(sp: URLSearchParams) {
   const type = (MODERATION_TYPES as readonly string[]).includes(sp.get("type") ?? "") ? (sp.get("type") as ModerationType) : "need";
   const state = sp.get("state") === "hidden" ? "hidden" : "visible";
-  const q = (sp.get("q") ?? "").replace(/\u0000/g, "").trim().slice(0, 100);
-  const page = Number(sp.get("page"));
-  return { type, state, q, page: Number.isInteger(page) && page > 0 && page < 100000 ? page : 1 } as const;
+  return { type, state, q: searchText(sp, "q"), page: pageParam(sp) } as const;
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AdminFilters, AdminTable } from "~/components/admin/admin-list";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { adminLinks } from "~/components/admin/styles";
-import { Badge, EmptyState, PageHead } from "~/components/ui/misc";
-import { Pagination } from "~/components/ui/pagination";
+import { Badge, PageHead } from "~/components/ui/misc";
 import { searchOrgs } from "~/modules/admin/people.server";
+import { pageParam, searchText } from "~/modules/admin/search-params";
 import { requireRole } from "~/modules/auth/session.server";
 import { formatBusinessNumber } from "~/modules/validation/business-number";
 import { getDb } from "~/utils/db.server";
@@ -21,10 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {
     await requireRole(request, "operator");
     const sp = new URL(request.url).searchParams;
-    const page = Number(sp.get("page"));
     const kind = (KINDS as readonly string[]).includes(sp.get("kind") ?? "") ? String(sp.get("kind")) : "";
     const status = (STATUSES as readonly string[]).includes(sp.get("status") ?? "") ? String(sp.get("status")) : "";
-    const query = { q: (sp.get("q") ?? "").replace(/\u0000/g, "").trim().slice(0, 100), kind, status, page: Number.isInteger(page) && page > 0 && page < 100000 ? page : 1 };
+    const query = { q: searchText(sp, "q"), kind, status, page: pageParam(sp) };
     const list = await searchOrgs(await getDb(), query);
     return { query, list: { ...list, rows: list.rows.map((r) => ({ ...r, business_no: r.business_no ? formatBusinessNumber(r.business_no) : null })) } };
   });
@@ -39,7 +39,7 @@ export default function AdminOrgs() {
     <>
       <AdminNav />
       <PageHead title={t("orgs.title")} description={t("orgs.lead")} />
-      <Form method="get" className="admin-filters" role="search" style={{ marginBottom: 16 }}>
+      <AdminFilters submitLabel={t("orgs.searchButton")}>
         <div className="field">
           <label htmlFor="o-q">{t("orgs.search")}</label>
           <input id="o-q" type="search" name="q" defaultValue={query.q} placeholder={t("orgs.searchPlaceholder")} />
@@ -66,48 +66,40 @@ export default function AdminOrgs() {
             ))}
           </select>
         </div>
-        <div className="btn-row">
-          <button type="submit" className="btn btn-primary">
-            {t("orgs.searchButton")}
-          </button>
-        </div>
-      </Form>
-      <p className="muted">{t("orgs.count", { n: list.total })}</p>
-      {list.rows.length === 0 ? (
-        <EmptyState title={t("orgs.empty")} />
-      ) : (
-        <div className="table-wrap" role="region" aria-label={t("orgs.title")} tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("orgs.name")}</th>
-                <th scope="col">{t("orgs.kind")}</th>
-                <th scope="col">{t("orgs.businessNo")}</th>
-                <th scope="col">{t("orgs.status")}</th>
-                <th scope="col" className="num">
-                  {t("orgs.members")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    <Link to={`/admin/orgs/${o.id}`}>{i18n.language === "en" && o.name_en ? o.name_en : o.name}</Link>
-                  </td>
-                  <td>{t(`common:kinds.${o.kind}`)}</td>
-                  <td>{o.business_no ?? "—"}</td>
-                  <td>
-                    <Badge tone={statusTone(o.status)}>{t(`orgs.statuses.${o.status}`)}</Badge>
-                  </td>
-                  <td className="num">{o.members}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={list.page} pageCount={list.pageCount} />
+      </AdminFilters>
+      <AdminTable
+        count={t("orgs.count", { n: list.total })}
+        label={t("orgs.title")}
+        emptyTitle={t("orgs.empty")}
+        empty={list.rows.length === 0}
+        page={list.page}
+        pageCount={list.pageCount}
+        head={
+          <>
+            <th scope="col">{t("orgs.name")}</th>
+            <th scope="col">{t("orgs.kind")}</th>
+            <th scope="col">{t("orgs.businessNo")}</th>
+            <th scope="col">{t("orgs.status")}</th>
+            <th scope="col" className="num">
+              {t("orgs.members")}
+            </th>
+          </>
+        }
+      >
+        {list.rows.map((o) => (
+          <tr key={o.id}>
+            <td>
+              <Link to={`/admin/orgs/${o.id}`}>{i18n.language === "en" && o.name_en ? o.name_en : o.name}</Link>
+            </td>
+            <td>{t(`common:kinds.${o.kind}`)}</td>
+            <td>{o.business_no ?? "—"}</td>
+            <td>
+              <Badge tone={statusTone(o.status)}>{t(`orgs.statuses.${o.status}`)}</Badge>
+            </td>
+            <td className="num">{o.members}</td>
+          </tr>
+        ))}
+      </AdminTable>
     </>
   );
 }

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AdminFilters, AdminTable } from "~/components/admin/admin-list";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { adminLinks } from "~/components/admin/styles";
 import { UserActions } from "~/components/admin/user-actions";
-import { Badge, EmptyState, PageHead } from "~/components/ui/misc";
-import { Pagination } from "~/components/ui/pagination";
+import { Badge, PageHead } from "~/components/ui/misc";
 import { searchUsers } from "~/modules/admin/people.server";
+import { pageParam, searchText } from "~/modules/admin/search-params";
 import { handleUserAction } from "~/modules/admin/user-actions.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
@@ -20,13 +21,8 @@ export const meta: MetaFunction = () => [{ title: "사용자 · MediBridge" }];
 export const links = adminLinks;
 
 function readQuery(sp: URLSearchParams) {
-  const page = Number(sp.get("page"));
   const state = sp.get("state");
-  return {
-    q: (sp.get("q") ?? "").replace(/\u0000/g, "").trim().slice(0, 100),
-    state: state === "disabled" || state === "active" ? state : "",
-    page: Number.isInteger(page) && page > 0 && page < 100000 ? page : 1,
-  };
+  return { q: searchText(sp, "q"), state: state === "disabled" || state === "active" ? state : "", page: pageParam(sp) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -54,7 +50,7 @@ export default function AdminUsers() {
     <>
       <AdminNav />
       <PageHead title={t("users.title")} description={t("users.lead")} />
-      <Form method="get" className="admin-filters" role="search" style={{ marginBottom: 16 }}>
+      <AdminFilters submitLabel={t("users.searchButton")}>
         <div className="field">
           <label htmlFor="u-q">{t("users.search")}</label>
           <input id="u-q" type="search" name="q" defaultValue={query.q} placeholder={t("users.searchPlaceholder")} />
@@ -67,54 +63,46 @@ export default function AdminUsers() {
             <option value="disabled">{t("users.disabled")}</option>
           </select>
         </div>
-        <div className="btn-row">
-          <button type="submit" className="btn btn-primary">
-            {t("users.searchButton")}
-          </button>
-        </div>
-      </Form>
-      <p className="muted">{t("users.count", { n: list.total })}</p>
-      {list.rows.length === 0 ? (
-        <EmptyState title={t("users.empty")} />
-      ) : (
-        <div className="table-wrap" role="region" aria-label={t("users.title")} tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("users.name")}</th>
-                <th scope="col">{t("users.email")}</th>
-                <th scope="col">{t("users.org")}</th>
-                <th scope="col">{t("users.status")}</th>
-                <th scope="col">{t("users.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((u) => (
-                <tr key={u.id} data-testid={`user-${u.email}`}>
-                  <td>
-                    {u.name} {u.role === "owner" ? <Badge>{t("users.owner")}</Badge> : null}
-                  </td>
-                  <td>{u.email}</td>
-                  <td>
-                    <Link to={`/admin/orgs/${u.org_id}`}>{u.org_name}</Link> <span className="muted">· {t(`common:kinds.${u.org_kind}`)}</span>
-                  </td>
-                  <td>
-                    {u.disabled_at ? (
-                      <Badge tone="danger">{t("users.disabledSince", { at: formatDateTime(u.disabled_at, i18n.language) })}</Badge>
-                    ) : (
-                      <Badge tone="success">{t("users.activeSessions", { n: u.sessions })}</Badge>
-                    )}
-                  </td>
-                  <td>
-                    <UserActions user={{ id: u.id, email: u.email, disabled: Boolean(u.disabled_at) }} self={u.id === meId} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pagination page={list.page} pageCount={list.pageCount} />
+      </AdminFilters>
+      <AdminTable
+        count={t("users.count", { n: list.total })}
+        label={t("users.title")}
+        emptyTitle={t("users.empty")}
+        empty={list.rows.length === 0}
+        page={list.page}
+        pageCount={list.pageCount}
+        head={
+          <>
+            <th scope="col">{t("users.name")}</th>
+            <th scope="col">{t("users.email")}</th>
+            <th scope="col">{t("users.org")}</th>
+            <th scope="col">{t("users.status")}</th>
+            <th scope="col">{t("users.actions")}</th>
+          </>
+        }
+      >
+        {list.rows.map((u) => (
+          <tr key={u.id} data-testid={`user-${u.email}`}>
+            <td>
+              {u.name} {u.role === "owner" ? <Badge>{t("users.owner")}</Badge> : null}
+            </td>
+            <td>{u.email}</td>
+            <td>
+              <Link to={`/admin/orgs/${u.org_id}`}>{u.org_name}</Link> <span className="muted">· {t(`common:kinds.${u.org_kind}`)}</span>
+            </td>
+            <td>
+              {u.disabled_at ? (
+                <Badge tone="danger">{t("users.disabledSince", { at: formatDateTime(u.disabled_at, i18n.language) })}</Badge>
+              ) : (
+                <Badge tone="success">{t("users.activeSessions", { n: u.sessions })}</Badge>
+              )}
+            </td>
+            <td>
+              <UserActions user={{ id: u.id, email: u.email, disabled: Boolean(u.disabled_at) }} self={u.id === meId} />
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </>
   );
 }

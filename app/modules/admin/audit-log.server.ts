@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../../db/client";
+import { pageParam, searchText } from "./search-params";
 
 /** The audit log for operators: filter by who (e-mail or name), organisation, event type and period; newest first. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -9,20 +10,19 @@ export type AuditFilters = { who?: string; org?: string; event?: string; from?: 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseAuditFilters(sp: URLSearchParams): AuditFilters {
-  const text = (k: string) => (sp.get(k) ?? "").replace(/\u0000/g, "").trim().slice(0, 100) || undefined;
+  const text = (k: string) => searchText(sp, k) || undefined;
   const day = (k: string) => {
     const v = sp.get(k);
     return v && DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined;
   };
   const event = sp.get("event");
-  const page = Number(sp.get("page"));
   return {
     who: text("who"),
     org: text("org"),
     event: event && /^[a-z.]{2,40}$/.test(event) ? event : undefined,
     from: day("from"),
     to: day("to"),
-    page: Number.isInteger(page) && page > 0 && page < 100000 ? page : 1,
+    page: pageParam(sp),
   };
 }
 
