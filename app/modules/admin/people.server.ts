@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../../../db/client";
 import { audit } from "~/modules/audit/audit.server";
+import { escapeLike } from "~/modules/needs/search";
 
 /**
  * Organisations and users for operators: search, one organisation with its
@@ -11,9 +12,28 @@ type Actor = { userId: string; orgId: string };
 
 export const ORGS_PAGE_SIZE = 20;
 
+/** The user's (`u`) sessions that have not expired, as a column. */
+const liveSessions = () => sql<number>`(select count(*)::int from sessions s where s.user_id = u.id and s.expires_at > ${new Date()})`;
+
+/** A user with their organisation, locked for the rest of the transaction. */
+function lockUser(trx: DB, userId: string) {
+  return trx
+    .selectFrom("users as u")
+    .innerJoin("memberships as m", "m.user_id", "u.id")
+    .select(["u.id", "u.email", "u.disabled_at", "m.org_id"])
+    .where("u.id", "=", userId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** `total` rows shown `size` at a time: the page numbers the list needs. */
+function paging(total: number, page: number, size: number) {
+  return { total, page, pageCount: Math.max(1, Math.ceil(total / size)) };
+}
+
 function likeOf(q: string | undefined): string | null {
   const v = (q ?? "").replace(/\u0000/g, "").trim().slice(0, 100);
-  return v ? `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return v ? `%${escapeLike(v)}%` : null;
 }
 
 /** By name (Korean or English), a member's e-mail or name, or the business number (with or without dashes). */
@@ -62,8 +82,7 @@ export async function searchOrgs(db: DB, input: { q?: string; kind?: string; sta
       .execute(),
     base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
   ]);
-  const total = Number(count.n);
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / ORGS_PAGE_SIZE)), rows: rows.map((r) => ({ ...r, members: Number(r.members ?? 0) })) };
+  return { ...paging(Number(count.n), page, ORGS_PAGE_SIZE), rows: rows.map((r) => ({ ...r, members: Number(r.members ?? 0) })) };
 }
 
 /** Users by e-mail or name, with their organisation. */
@@ -86,7 +105,7 @@ export async function searchUsers(db: DB, input: { q?: string; state?: string; p
         "o.id as org_id",
         "o.name as org_name",
         "o.kind as org_kind",
-        (eb) => eb.selectFrom("sessions as s").select(sql<number>`count(*)::int`.as("n")).whereRef("s.user_id", "=", "u.id").where("s.expires_at", ">", new Date()).as("sessions"),
+        liveSessions().as("sessions"),
       ])
       .orderBy("u.email")
       .limit(ORGS_PAGE_SIZE)
@@ -94,8 +113,7 @@ export async function searchUsers(db: DB, input: { q?: string; state?: string; p
       .execute(),
     base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
   ]);
-  const total = Number(count.n);
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / ORGS_PAGE_SIZE)), rows: rows.map((r) => ({ ...r, sessions: Number(r.sessions ?? 0) })) };
+  return { ...paging(Number(count.n), page, ORGS_PAGE_SIZE), rows: rows.map((r) => ({ ...r, sessions: Number(r.sessions ?? 0) })) };
 }
 
 /** One organisation as operators see it: profile facts, members, activity counts. */
@@ -119,7 +137,7 @@ export async function getOrgForAdmin(db: DB, id: string) {
         "u.disabled_at",
         "m.role",
         "m.created_at",
-        (eb) => eb.selectFrom("sessions as s").select(sql<number>`count(*)::int`.as("n")).whereRef("s.user_id", "=", "u.id").where("s.expires_at", ">", new Date()).as("sessions"),
+        liveSessions().as("sessions"),
       ])
       .where("m.org_id", "=", id)
       .orderBy("m.role", "desc")
@@ -158,13 +176,7 @@ export type UserChange = { ok: true; changed: boolean; email: string; orgId: str
 export async function disableUser(db: DB, actor: Actor, userId: string, ip: string | null): Promise<UserChange> {
   if (userId === actor.userId) return { ok: false, reason: "self" };
   return db.transaction().execute(async (trx) => {
-    const u = await trx
-      .selectFrom("users as u")
-      .innerJoin("memberships as m", "m.user_id", "u.id")
-      .select(["u.id", "u.email", "u.disabled_at", "m.org_id"])
-      .where("u.id", "=", userId)
-      .forUpdate()
-      .executeTakeFirst();
+    const u = await lockUser(trx, userId);
     if (!u) return { ok: false as const, reason: "notFound" as const };
     const sessions = await trx.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
     if (u.disabled_at) return { ok: true as const, changed: false, email: u.email, orgId: u.org_id };
@@ -184,13 +196,7 @@ export async function disableUser(db: DB, actor: Actor, userId: string, ip: stri
 
 export async function enableUser(db: DB, actor: Actor, userId: string, ip: string | null): Promise<UserChange> {
   return db.transaction().execute(async (trx) => {
-    const u = await trx
-      .selectFrom("users as u")
-      .innerJoin("memberships as m", "m.user_id", "u.id")
-      .select(["u.id", "u.email", "u.disabled_at", "m.org_id"])
-      .where("u.id", "=", userId)
-      .forUpdate()
-      .executeTakeFirst();
+    const u = await lockUser(trx, userId);
     if (!u) return { ok: false as const, reason: "notFound" as const };
     if (!u.disabled_at) return { ok: true as const, changed: false, email: u.email, orgId: u.org_id };
     await trx.updateTable("users").set({ disabled_at: null }).where("id", "=", userId).execute();

@@ -38,6 +38,15 @@ function termRows(input: OfferInput) {
   return TERM_FIELDS.flatMap(([field, kind]) => (input[field] as string[]).map((code) => ({ kind, code })));
 }
 
+/** Stores an offer's vocabulary terms (after a create, or after an update removed the old ones). */
+async function insertOfferTerms(db: DB, offerId: string, input: OfferInput) {
+  const terms = termRows(input);
+  if (terms.length) await db.insertInto("testbed_offer_terms").values(terms.map((t) => ({ ...t, offer_id: offerId }))).execute();
+}
+
+/** How many of an offer's (`t`) requests are in one status, as a column. */
+const requestCount = (status: TestbedRequestStatus) => sql<number>`(select count(*)::int from testbed_requests r where r.offer_id = t.id and r.status = ${status})`;
+
 /** The columns the form may write, named one by one (no mass assignment). */
 function offerColumns(raw: OfferInput) {
   const o = {
@@ -91,8 +100,7 @@ export async function createOffer(db: DB, actor: Actor, input: OfferInput, opts:
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const terms = termRows(input);
-      if (terms.length) await trx.insertInto("testbed_offer_terms").values(terms.map((t) => ({ ...t, offer_id: row.id }))).execute();
+      await insertOfferTerms(trx, row.id, input);
       return row.id;
     });
   } catch (err) {
@@ -113,8 +121,7 @@ export async function updateOffer(db: DB, actor: Actor, offerId: string, input: 
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0) return false;
     await trx.deleteFrom("testbed_offer_terms").where("offer_id", "=", offerId).execute();
-    const terms = termRows(input);
-    if (terms.length) await trx.insertInto("testbed_offer_terms").values(terms.map((t) => ({ ...t, offer_id: offerId }))).execute();
+    await insertOfferTerms(trx, offerId, input);
     return true;
   });
 }
@@ -192,13 +199,7 @@ export async function listOpenOffers(db: DB, f: Partial<OfferListQuery>, pageSiz
       "o.name as org_name",
       "o.name_en as org_name_en",
       "o.slug as org_slug",
-      (eb) =>
-        eb
-          .selectFrom("testbed_requests as r")
-          .select(sql<number>`count(*)::int`.as("c"))
-          .whereRef("r.offer_id", "=", "t.id")
-          .where("r.status", "=", "completed")
-          .as("completed"),
+      requestCount("completed").as("completed"),
     ])
     .orderBy(sql`t.published_at desc nulls last`)
     .orderBy("t.id")
@@ -227,13 +228,7 @@ export async function listOrgOffers(db: DB, orgId: string) {
       "t.status",
       "t.hidden_at",
       "t.updated_at",
-      (eb) =>
-        eb
-          .selectFrom("testbed_requests as r")
-          .select(sql<number>`count(*)::int`.as("c"))
-          .whereRef("r.offer_id", "=", "t.id")
-          .where("r.status", "=", "requested")
-          .as("waiting"),
+      requestCount("requested").as("waiting"),
     ])
     .where("t.org_id", "=", orgId)
     .orderBy("t.updated_at", "desc")
@@ -267,13 +262,7 @@ export async function getOffer(db: DB, id: string) {
       "o.name_en as org_name_en",
       "o.slug as org_slug",
       "o.status as org_status",
-      (eb) =>
-        eb
-          .selectFrom("testbed_requests as r")
-          .select(sql<number>`count(*)::int`.as("c"))
-          .whereRef("r.offer_id", "=", "t.id")
-          .where("r.status", "=", "completed")
-          .as("completed"),
+      requestCount("completed").as("completed"),
     ])
     .where("t.id", "=", id)
     .executeTakeFirst();
