@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { adminLinks } from "~/components/admin/styles";
@@ -21,6 +22,47 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+/** One programme list (calls or pitch rounds): heading with its "new" link, then the table or an empty state. */
+function ProgramTable({
+  titleId,
+  title,
+  newTo,
+  newLabel,
+  empty,
+  head,
+  children,
+}: {
+  titleId: string;
+  title: string;
+  newTo: string;
+  newLabel: string;
+  /** The empty state to show instead of the table, or null when there are rows. */
+  empty: ReactNode;
+  head: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Card aria-labelledby={titleId}>
+      <div className="admin-table-head">
+        <h2 id={titleId}>{title}</h2>
+        <Link className="btn btn-primary btn-sm" to={newTo}>
+          {newLabel}
+        </Link>
+      </div>
+      {empty ?? (
+        <div className="table-wrap" role="region" aria-labelledby={titleId} tabIndex={0}>
+          <table className="table">
+            <thead>
+              <tr>{head}</tr>
+            </thead>
+            <tbody>{children}</tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
+
 export default function AdminPrograms() {
   const { calls, events } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("admin");
@@ -30,121 +72,101 @@ export default function AdminPrograms() {
     <>
       <AdminNav />
       <PageHead title={t("programs.title")} description={t("programs.lead")} />
-      <Card aria-labelledby="calls-title">
-        <div className="admin-table-head">
-          <h2 id="calls-title">{t("programs.calls")}</h2>
-          <Link className="btn btn-primary btn-sm" to="/calls/new">
-            {t("programs.newCall")}
-          </Link>
-        </div>
-        {calls.length === 0 ? (
-          <EmptyState title={t("programs.noCalls")} />
-        ) : (
-          <div className="table-wrap" role="region" aria-labelledby="calls-title" tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("programs.name")}</th>
-                  <th scope="col">{t("programs.period")}</th>
-                  <th scope="col">{t("programs.status")}</th>
-                  <th scope="col" className="num">{t("funnel.step.needs")}</th>
-                  <th scope="col" className="num">{t("funnel.step.applications")}</th>
-                  <th scope="col" className="num">{t("funnel.step.accepted")}</th>
-                  <th scope="col">{t("programs.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {calls.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link to={`/calls/${c.id}`}>{name(c)}</Link>
-                      {c.budget_krw ? <div className="muted">{formatKrw(c.budget_krw, lng)}</div> : null}
-                    </td>
-                    <td>{c.starts_on || c.ends_on ? `${c.starts_on ?? ""} ~ ${c.ends_on ?? ""}` : t("programs.alwaysOn")}</td>
-                    <td>
-                      <Badge tone={c.status === "open" ? "success" : "default"}>{t(`programs.callStatus.${c.status}`)}</Badge>
-                    </td>
-                    <td className="num">{c.needs}</td>
-                    <td className="num">{c.applications}</td>
-                    <td className="num">{c.accepted}</td>
-                    <td>
-                      <div className="btn-row">
-                        <Link className="btn btn-sm" to={`/calls/${c.id}#call-edit`}>
-                          {t("programs.edit")}
-                        </Link>
-                        <Link className="btn btn-sm btn-ghost" to={`/admin/funnel?call=${c.id}`}>
-                          {t("programs.figures")}
-                        </Link>
-                        <Form method="post" action={`/calls/${c.id}`}>
-                          <SubmitButton size="sm" name="intent" value={c.status === "open" ? "close" : "reopen"} pendingText="…">
-                            {c.status === "open" ? t("programs.close") : t("programs.reopen")}
-                          </SubmitButton>
-                        </Form>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Card>
-      <Card aria-labelledby="events-title">
-        <div className="admin-table-head">
-          <h2 id="events-title">{t("programs.events")}</h2>
-          <Link className="btn btn-primary btn-sm" to="/events/new">
-            {t("programs.newEvent")}
-          </Link>
-        </div>
-        {events.length === 0 ? (
-          <EmptyState title={t("programs.noEvents")}>{t("programs.noEventsBody")}</EmptyState>
-        ) : (
-          <div className="table-wrap" role="region" aria-labelledby="events-title" tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("programs.name")}</th>
-                  <th scope="col">{t("programs.startsAt")}</th>
-                  <th scope="col">{t("programs.status")}</th>
-                  <th scope="col" className="num">{t("programs.applied")}</th>
-                  <th scope="col" className="num">{t("programs.selected")}</th>
-                  <th scope="col" className="num">{t("programs.investors")}</th>
-                  <th scope="col" className="num">{t("programs.ratings")}</th>
-                  <th scope="col">{t("programs.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((e) => (
-                  <tr key={e.id}>
-                    <td>
-                      <Link to={`/events/${e.id}`}>{name(e)}</Link>
-                      <div className="muted">
-                        {t("programs.applyWindow", { from: e.apply_opens_on ?? "", to: e.apply_closes_on ?? "" })}
-                      </div>
-                    </td>
-                    <td>{formatDateTime(e.starts_at, lng)}</td>
-                    <td>
-                      <Badge tone={e.status === "open" ? "success" : e.status === "draft" ? "warn" : "default"}>{t(`programs.eventStatus.${e.status}`)}</Badge>
-                    </td>
-                    <td className="num">{e.applied}</td>
-                    <td className="num">
-                      {e.selected}
-                      {e.cohort_size ? ` / ${e.cohort_size}` : ""}
-                    </td>
-                    <td className="num">{e.investors}</td>
-                    <td className="num">{e.ratings}</td>
-                    <td>
-                      <Link className="btn btn-sm" to={`/events/${e.id}/edit`}>
-                        {t("programs.editEvent")}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Card>
+      <ProgramTable
+        titleId="calls-title"
+        title={t("programs.calls")}
+        newTo="/calls/new"
+        newLabel={t("programs.newCall")}
+        empty={calls.length === 0 ? <EmptyState title={t("programs.noCalls")} /> : null}
+        head={
+          <>
+            <th scope="col">{t("programs.name")}</th>
+            <th scope="col">{t("programs.period")}</th>
+            <th scope="col">{t("programs.status")}</th>
+            <th scope="col" className="num">{t("funnel.step.needs")}</th>
+            <th scope="col" className="num">{t("funnel.step.applications")}</th>
+            <th scope="col" className="num">{t("funnel.step.accepted")}</th>
+            <th scope="col">{t("programs.actions")}</th>
+          </>
+        }
+      >
+        {calls.map((c) => (
+          <tr key={c.id}>
+            <td>
+              <Link to={`/calls/${c.id}`}>{name(c)}</Link>
+              {c.budget_krw ? <div className="muted">{formatKrw(c.budget_krw, lng)}</div> : null}
+            </td>
+            <td>{c.starts_on || c.ends_on ? `${c.starts_on ?? ""} ~ ${c.ends_on ?? ""}` : t("programs.alwaysOn")}</td>
+            <td>
+              <Badge tone={c.status === "open" ? "success" : "default"}>{t(`programs.callStatus.${c.status}`)}</Badge>
+            </td>
+            <td className="num">{c.needs}</td>
+            <td className="num">{c.applications}</td>
+            <td className="num">{c.accepted}</td>
+            <td>
+              <div className="btn-row">
+                <Link className="btn btn-sm" to={`/calls/${c.id}#call-edit`}>
+                  {t("programs.edit")}
+                </Link>
+                <Link className="btn btn-sm btn-ghost" to={`/admin/funnel?call=${c.id}`}>
+                  {t("programs.figures")}
+                </Link>
+                <Form method="post" action={`/calls/${c.id}`}>
+                  <SubmitButton size="sm" name="intent" value={c.status === "open" ? "close" : "reopen"} pendingText="…">
+                    {c.status === "open" ? t("programs.close") : t("programs.reopen")}
+                  </SubmitButton>
+                </Form>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </ProgramTable>
+      <ProgramTable
+        titleId="events-title"
+        title={t("programs.events")}
+        newTo="/events/new"
+        newLabel={t("programs.newEvent")}
+        empty={events.length === 0 ? <EmptyState title={t("programs.noEvents")}>{t("programs.noEventsBody")}</EmptyState> : null}
+        head={
+          <>
+            <th scope="col">{t("programs.name")}</th>
+            <th scope="col">{t("programs.startsAt")}</th>
+            <th scope="col">{t("programs.status")}</th>
+            <th scope="col" className="num">{t("programs.applied")}</th>
+            <th scope="col" className="num">{t("programs.selected")}</th>
+            <th scope="col" className="num">{t("programs.investors")}</th>
+            <th scope="col" className="num">{t("programs.ratings")}</th>
+            <th scope="col">{t("programs.actions")}</th>
+          </>
+        }
+      >
+        {events.map((e) => (
+          <tr key={e.id}>
+            <td>
+              <Link to={`/events/${e.id}`}>{name(e)}</Link>
+              <div className="muted">
+                {t("programs.applyWindow", { from: e.apply_opens_on ?? "", to: e.apply_closes_on ?? "" })}
+              </div>
+            </td>
+            <td>{formatDateTime(e.starts_at, lng)}</td>
+            <td>
+              <Badge tone={e.status === "open" ? "success" : e.status === "draft" ? "warn" : "default"}>{t(`programs.eventStatus.${e.status}`)}</Badge>
+            </td>
+            <td className="num">{e.applied}</td>
+            <td className="num">
+              {e.selected}
+              {e.cohort_size ? ` / ${e.cohort_size}` : ""}
+            </td>
+            <td className="num">{e.investors}</td>
+            <td className="num">{e.ratings}</td>
+            <td>
+              <Link className="btn btn-sm" to={`/events/${e.id}/edit`}>
+                {t("programs.editEvent")}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </ProgramTable>
     </>
   );
 }
