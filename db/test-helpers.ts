@@ -107,3 +107,15 @@ export function withEachDb(describeName: string, fn: (engine: TestEngine) => voi
   const engines = testDatabases();
   describe.each(engines.map((e) => ({ engine: e, name: e.name })))(`${describeName} ($name)`, ({ engine }) => fn(engine));
 }
+
+/** A seeded organisation (by slug) and its owner's user id: the actor most data tests act as. */
+export async function seedOwner(db: DB, slug: string): Promise<{ id: string; name: string; userId: string }> {
+  const r = await db
+    .selectFrom("organizations as o")
+    .innerJoin("memberships as m", "m.org_id", "o.id")
+    .select(["o.id", "o.name", "m.user_id"])
+    .where("o.slug", "=", slug)
+    .where("m.role", "=", "owner")
+    .executeTakeFirstOrThrow();
+  return { id: r.id, name: r.name, userId: r.user_id };
+}

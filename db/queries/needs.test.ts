@@ -4,7 +4,7 @@ import { NeedSchema, type NeedInput } from "../../app/modules/needs/schemas";
 import type { DB } from "../client";
 import { DEMO_NEED_IDS, HANBIT_CONFIDENTIAL_MARKER } from "../seed/demo-needs";
 import { seedIfEmpty } from "../seed/seed";
-import { freshDb, withEachDb } from "../test-helpers";
+import { freshDb, seedOwner, withEachDb } from "../test-helpers";
 import { getNeedPublic, listOpenNeeds, listOrgNeeds } from "./needs";
 
 const quiet = () => {};
@@ -18,14 +18,8 @@ withEachDb("needs queries", (engine) => {
     ({ db, close } = await freshDb(engine));
     await seedIfEmpty(db, { log: quiet });
     const who = async (slug: string) => {
-      const r = await db
-        .selectFrom("organizations as o")
-        .innerJoin("memberships as m", "m.org_id", "o.id")
-        .select(["o.id", "m.user_id"])
-        .where("o.slug", "=", slug)
-        .where("m.role", "=", "owner")
-        .executeTakeFirstOrThrow();
-      return { orgId: r.id, userId: r.user_id };
+      const o = await seedOwner(db, slug);
+      return { orgId: o.id, userId: o.userId };
     };
     hanbit = await who("hanbit-univ-hospital");
     lumen = await who("lumen-healthcare");

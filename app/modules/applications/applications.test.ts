@@ -1,13 +1,12 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freshDb, withEachDb } from "../../../db/test-helpers";
+import { freshDb, seedOwner, withEachDb } from "../../../db/test-helpers";
 import { seedIfEmpty } from "../../../db/seed/seed";
 import type { DB } from "../../../db/client";
 import { setDbHandle } from "~/utils/db.server";
-import { resetEnvCache } from "~/utils/env.server";
+import { tempUploadDir } from "~/modules/uploads/test-helpers";
 import { countUnread, listNotifications, markAllRead, openNotification } from "~/modules/notifications/notifications.server";
 import { getAttachmentForViewer, type StoredFile } from "~/modules/uploads/uploads.server";
 import { responseStats } from "~/modules/orgs/orgs.server";
@@ -24,23 +23,12 @@ import { DecideSchema } from "./schemas";
 
 type Org = { id: string; name: string; userId: string };
 
-let uploadDir: string;
+const uploadDir = tempUploadDir("mb-app-uploads-");
 const input = { approach: "AI 기반 흉부 X선 판독 보조로 야간 판독 지연을 줄입니다.", team: "영상의학 AI 연구원 4명", trl: 6, budgetKrw: 150_000_000, timeline: "6개월" };
-
-beforeAll(() => {
-  uploadDir = mkdtempSync(path.join(tmpdir(), "mb-app-uploads-"));
-  process.env.UPLOAD_DIR = uploadDir;
-  resetEnvCache();
-});
-afterAll(() => {
-  rmSync(uploadDir, { recursive: true, force: true });
-  delete process.env.UPLOAD_DIR;
-  resetEnvCache();
-});
 
 function fakeStored(): StoredFile {
   const key = `${randomBytes(16).toString("hex")}.pdf`;
-  writeFileSync(path.join(uploadDir, key), "%PDF-1.4\n%%EOF\n");
+  writeFileSync(path.join(uploadDir(), key), "%PDF-1.4\n%%EOF\n");
   return { field: "attachments", filename: "제안서.pdf", storageKey: key, sizeBytes: 15, sha256: "0".repeat(64) };
 }
 
@@ -50,16 +38,7 @@ withEachDb("applications", (engine) => {
   let hospital: Org, hospital2: Org, company: Org, company2: Org, quiet: Org;
   const actor = (o: Org) => ({ userId: o.userId, orgId: o.id, orgName: o.name });
 
-  async function org(slug: string): Promise<Org> {
-    const r = await db
-      .selectFrom("organizations as o")
-      .innerJoin("memberships as m", "m.org_id", "o.id")
-      .select(["o.id", "o.name", "m.user_id"])
-      .where("o.slug", "=", slug)
-      .where("m.role", "=", "owner")
-      .executeTakeFirstOrThrow();
-    return { id: r.id, name: r.name, userId: r.user_id };
-  }
+  const org = (slug: string): Promise<Org> => seedOwner(db, slug);
 
   async function need(owner: Org, status: "open" | "draft" | "closed" = "open", hidden = false) {
     const r = await db
@@ -112,9 +91,9 @@ withEachDb("applications", (engine) => {
     // The loser's file is gone from disk; the winner's is recorded once.
     const atts = await db.selectFrom("attachments").select("storage_key").where("application_id", "=", rows[0].id).execute();
     expect(atts).toHaveLength(1);
-    expect(readdirSync(uploadDir)).toContain(atts[0].storage_key);
+    expect(readdirSync(uploadDir())).toContain(atts[0].storage_key);
     const loser = files.find((f) => f.storageKey !== atts[0].storage_key)!;
-    expect(readdirSync(uploadDir)).not.toContain(loser.storageKey);
+    expect(readdirSync(uploadDir())).not.toContain(loser.storageKey);
   });
 
   it("notifies the hospital's members in-app and by e-mail when a company applies", async () => {
@@ -214,7 +193,7 @@ withEachDb("applications", (engine) => {
     expect((await db.selectFrom("applications").select("first_response_at").where("id", "=", id).executeTakeFirstOrThrow()).first_response_at).not.toBeNull();
     const f = fakeStored();
     expect(await addMessage(db, actor(hospital2), id, "끼어들기", [f])).toBe(false);
-    expect(readdirSync(uploadDir)).not.toContain(f.storageKey);
+    expect(readdirSync(uploadDir())).not.toContain(f.storageKey);
     const msgs = await db.selectFrom("messages").select("body").where("application_id", "=", id).execute();
     expect(msgs).toHaveLength(2);
   });

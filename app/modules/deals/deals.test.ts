@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freshDb, withEachDb } from "../../../db/test-helpers";
+import { freshDb, seedOwner, withEachDb } from "../../../db/test-helpers";
 import { seedIfEmpty } from "../../../db/seed/seed";
 import type { DB } from "../../../db/client";
 import { setDbHandle } from "~/utils/db.server";
@@ -18,16 +18,7 @@ withEachDb("meeting requests and deal pipeline", (engine) => {
   let company: Org, company2: Org, investor: Org, investor2: Org;
   const actor = (o: Org) => ({ userId: o.userId, orgId: o.id, orgName: o.name });
 
-  async function org(slug: string): Promise<Org> {
-    const r = await db
-      .selectFrom("organizations as o")
-      .innerJoin("memberships as m", "m.org_id", "o.id")
-      .select(["o.id", "o.name", "m.user_id"])
-      .where("o.slug", "=", slug)
-      .where("m.role", "=", "owner")
-      .executeTakeFirstOrThrow();
-    return { id: r.id, name: r.name, userId: r.user_id };
-  }
+  const org = (slug: string): Promise<Org> => seedOwner(db, slug);
 
   /** Pitch rows made here, so the tests do not depend on the pitches seed. */
   async function pitch(owner: Org, status: "published" | "draft" | "archived" = "published", hidden = false) {

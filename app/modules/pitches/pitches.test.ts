@@ -1,14 +1,13 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDb, withEachDb } from "../../../db/test-helpers";
+import { freshDb, seedOwner, withEachDb } from "../../../db/test-helpers";
 import { seedIfEmpty } from "../../../db/seed/seed";
 import { DEMO_PITCH_IDS as P } from "../../../db/seed/demo-pitch-ids";
 import { demoPdf } from "../../../db/seed/demo-pitches";
 import type { DB } from "../../../db/client";
-import { resetEnvCache } from "~/utils/env.server";
+import { tempUploadDir } from "~/modules/uploads/test-helpers";
 import { pitchMatchForInvestor, recommendPitches, refreshPitch, resetPitchMatchIndex, scoresForInvestor } from "~/modules/matching/service.server";
 import type { StoredFile } from "~/modules/uploads/uploads.server";
 import {
@@ -31,22 +30,12 @@ import { investorRounds } from "./rounds";
 import { parsePitchListQuery, PitchSchema, type PitchInput } from "./schemas";
 import { buildPitchSearchText } from "./search-text";
 
-let uploadDir: string;
-beforeAll(() => {
-  uploadDir = mkdtempSync(path.join(tmpdir(), "mb-pitch-uploads-"));
-  process.env.UPLOAD_DIR = uploadDir;
-  resetEnvCache();
-});
-afterAll(() => {
-  rmSync(uploadDir, { recursive: true, force: true });
-  delete process.env.UPLOAD_DIR;
-  resetEnvCache();
-});
+const uploadDir = tempUploadDir("mb-pitch-uploads-");
 
 function fakeDeck(): StoredFile {
   const key = `${randomBytes(16).toString("hex")}.pdf`;
   const bytes = demoPdf(["test deck"]);
-  writeFileSync(path.join(uploadDir, key), bytes);
+  writeFileSync(path.join(uploadDir(), key), bytes);
   return { field: "deck", filename: "deck.pdf", storageKey: key, sizeBytes: bytes.length, sha256: "0".repeat(64) };
 }
 
@@ -97,16 +86,7 @@ withEachDb("pitches", (engine) => {
   const viewer = (o: Org, kind: "company" | "investor" | "hospital" | "operator", status = "verified"): PitchViewer => ({ userId: o.userId, orgId: o.id, orgKind: kind, orgStatus: status });
   const actor = (o: Org, status = "verified") => ({ userId: o.userId, orgId: o.id, orgStatus: status });
 
-  async function org(slug: string): Promise<Org> {
-    const r = await db
-      .selectFrom("organizations as o")
-      .innerJoin("memberships as m", "m.org_id", "o.id")
-      .select(["o.id", "m.user_id"])
-      .where("o.slug", "=", slug)
-      .where("m.role", "=", "owner")
-      .executeTakeFirstOrThrow();
-    return { id: r.id, userId: r.user_id };
-  }
+  const org = (slug: string): Promise<Org> => seedOwner(db, slug);
 
   beforeAll(async () => {
     resetPitchMatchIndex();
@@ -203,7 +183,7 @@ withEachDb("pitches", (engine) => {
     const second = fakeDeck();
     expect(await updatePitch(db, actor(company1), id, input({ title: "덱 교체 완료" }), second)).toEqual({ ok: true, id });
     expect((await getDeck(db, id, viewer(operator, "operator")))?.storageKey).toBe(second.storageKey);
-    expect(existsSync(path.join(uploadDir, first.storageKey))).toBe(false);
+    expect(existsSync(path.join(uploadDir(), first.storageKey))).toBe(false);
     expect((await getPitch(db, id))?.title).toBe("덱 교체 완료");
   });
 

@@ -1,33 +1,20 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DB } from "../../../db/client";
 import { DEMO_NEED_IDS } from "../../../db/seed/demo-need-ids";
 import { DEMO_CERT_IDS, DEMO_TESTBED_IDS, DEMO_TESTBED_REQUEST_IDS } from "../../../db/seed/demo-testbed-ids";
 import { seedIfEmpty } from "../../../db/seed/seed";
-import { freshDb, withEachDb } from "../../../db/test-helpers";
+import { freshDb, seedOwner, withEachDb } from "../../../db/test-helpers";
 import { evidenceForViewer, listForVerification, removeCertification, saveCertification, setVerified } from "~/modules/certifications/certifications.server";
 import { recommendCompanies, refreshNeed, resetMatchIndex, scoresForCompany } from "~/modules/matching/service.server";
 import { setDbHandle } from "~/utils/db.server";
-import { resetEnvCache } from "~/utils/env.server";
+import { tempUploadDir } from "~/modules/uploads/test-helpers";
 import { parseOfferListQuery } from "./schemas";
 import { companiesWithSignal, completedTestbedsByCompany, verifiedCertificationsByCompany } from "./signals.server";
 import { canSeeOffer, createOffer, createRequest, getOffer, getRequestForOrg, listOpenOffers, listRequestsForOrg, listTrackRecords, transitionRequest } from "./testbeds.server";
 
 type Org = { id: string; name: string; userId: string };
 
-let uploadDir: string;
-beforeAll(() => {
-  uploadDir = mkdtempSync(path.join(tmpdir(), "mb-testbed-uploads-"));
-  process.env.UPLOAD_DIR = uploadDir;
-  resetEnvCache();
-});
-afterAll(() => {
-  rmSync(uploadDir, { recursive: true, force: true });
-  delete process.env.UPLOAD_DIR;
-  resetEnvCache();
-});
+tempUploadDir("mb-testbed-uploads-");
 
 const T = DEMO_TESTBED_IDS;
 const offerInput = {
@@ -53,16 +40,7 @@ withEachDb("testbeds", (engine) => {
   const actor = (o: Org) => ({ userId: o.userId, orgId: o.id });
   const viewer = (o: Org, kind: "hospital" | "company" | "operator") => ({ userId: o.userId, orgId: o.id, orgKind: kind, orgStatus: "verified" });
 
-  async function org(slug: string): Promise<Org> {
-    const r = await db
-      .selectFrom("organizations as o")
-      .innerJoin("memberships as m", "m.org_id", "o.id")
-      .select(["o.id", "o.name", "m.user_id"])
-      .where("o.slug", "=", slug)
-      .where("m.role", "=", "owner")
-      .executeTakeFirstOrThrow();
-    return { id: r.id, name: r.name, userId: r.user_id };
-  }
+  const org = (slug: string): Promise<Org> => seedOwner(db, slug);
 
   beforeAll(async () => {
     ({ db, close } = await freshDb(engine));
