@@ -8,13 +8,14 @@ import { PdfFilesField } from "~/components/applications/pdf-files-field";
 import { SubmitButton } from "~/components/ui/button";
 import { conformField, FormError, TextAreaField, TextField } from "~/components/ui/field";
 import { Card, PageHead } from "~/components/ui/misc";
+import { UnverifiedCard } from "~/components/ui/unverified-card";
 import { createApplication, findOwnApplicationId, getOpenNeed } from "~/modules/applications/applications.server";
 import { readFormWithFiles } from "~/modules/applications/forms.server";
 import { ApplySchema } from "~/modules/applications/schemas";
 import { requireRole } from "~/modules/auth/session.server";
 import { discardFiles } from "~/modules/uploads/uploads.server";
 import { getDb } from "~/utils/db.server";
-import { formatKrwRange } from "~/utils/format";
+import { formatKrwRange, localName } from "~/utils/format";
 import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const db = await getDb();
     const need = await getOpenNeed(db, params.id ?? "");
     if (!need) notFound();
-    const view = { id: need.id, title: need.title, hospitalName: need.hospital_name, trlMin: need.trl_min, trlMax: need.trl_max, budgetMin: need.budget_min_krw, budgetMax: need.budget_max_krw };
+    const view = { id: need.id, title: need.title, hospitalName: need.hospital_name, hospitalNameEn: need.hospital_name_en, trlMin: need.trl_min, trlMax: need.trl_max, budgetMin: need.budget_min_krw, budgetMax: need.budget_max_krw };
     // Unverified companies see why they cannot apply, instead of a bare 403 page.
     if (user.org.status !== "verified") return data({ need: view, unverified: true, existingId: null }, { status: 403 });
     return { need: view, unverified: false, existingId: await findOwnApplicationId(db, need.id, user.org.id) };
@@ -67,18 +68,12 @@ export default function Apply() {
   const { t, i18n } = useTranslation("applications");
   const errText = useErrorText();
   const [form, fields] = useZodForm(ApplySchema, lastResult);
-  const head = <PageHead title={t("apply.title")} description={t("apply.lead", { hospital: need.hospitalName, need: need.title })} />;
+  const head = <PageHead title={t("apply.title")} description={t("apply.lead", { hospital: localName(i18n.language, need.hospitalName, need.hospitalNameEn), need: need.title })} />;
   if (unverified) {
     return (
       <>
         {head}
-        <Card aria-labelledby="unverified-title">
-          <h2 id="unverified-title">{t("apply.unverifiedTitle")}</h2>
-          <p>{t("apply.unverifiedBody")}</p>
-          <Link className="btn btn-primary" to="/dashboard">
-            {t("apply.toDashboard")}
-          </Link>
-        </Card>
+        <UnverifiedCard title={t("apply.unverifiedTitle")} body={t("apply.unverifiedBody")} linkTo="/dashboard" linkLabel={t("apply.toDashboard")} primary />
       </>
     );
   }
@@ -103,7 +98,7 @@ export default function Apply() {
         <h2 id="need-title">{need.title}</h2>
         <dl className="kv">
           <dt>{t("fields.hospital")}</dt>
-          <dd>{need.hospitalName}</dd>
+          <dd>{localName(i18n.language, need.hospitalName, need.hospitalNameEn)}</dd>
           <dt>TRL</dt>
           <dd>{need.trlMin || need.trlMax ? `${need.trlMin ?? "?"}–${need.trlMax ?? "?"}` : "—"}</dd>
           <dt>{t("fields.budget")}</dt>

@@ -1,10 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NeedForm } from "~/components/needs/need-form";
 import { Card, PageHead } from "~/components/ui/misc";
+import { UnverifiedCard } from "~/components/ui/unverified-card";
 import { requireRole, requireVerified } from "~/modules/auth/session.server";
 import { getLocale } from "~/modules/i18n/i18n.server";
 import { defaultNdaText } from "~/modules/needs/nda.server";
@@ -60,13 +61,7 @@ export default function NewNeed() {
     return (
       <>
         <PageHead title={t("list.new")} />
-        <Card aria-labelledby="unverified-title">
-          <h2 id="unverified-title">{t("unverified.title")}</h2>
-          <p>{t("unverified.body")}</p>
-          <Link className="btn" to="/settings">
-            {t("unverified.settings")}
-          </Link>
-        </Card>
+        <UnverifiedCard title={t("unverified.title")} body={t("unverified.body")} linkTo="/settings" linkLabel={t("unverified.settings")} />
       </>
     );
   }

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/ui/button";
 import { conformField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { Card, PageHead } from "~/components/ui/misc";
+import { UnverifiedCard } from "~/components/ui/unverified-card";
 import { requireRole } from "~/modules/auth/session.server";
 import { createMeetingRequest, findPendingRequestId, getMeetablePitch } from "~/modules/deals/meetings.server";
 import { MeetingRequestSchema } from "~/modules/deals/schemas";
@@ -63,13 +64,7 @@ export default function MeetRequest() {
     return (
       <>
         <PageHead title={t("meet.title")} />
-        <Card aria-labelledby="unverified-title">
-          <h2 id="unverified-title">{t("meet.unverifiedTitle")}</h2>
-          <p>{t("meet.unverifiedBody")}</p>
-          <Link className="btn btn-primary" to="/dashboard">
-            {t("meet.toDashboard")}
-          </Link>
-        </Card>
+        <UnverifiedCard title={t("meet.unverifiedTitle")} body={t("meet.unverifiedBody")} linkTo="/dashboard" linkLabel={t("meet.toDashboard")} primary />
       </>
     );
   }

@@ -1,10 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { emptyOffer, OfferForm } from "~/components/testbeds/offer-form";
 import { Card, PageHead } from "~/components/ui/misc";
+import { UnverifiedCard } from "~/components/ui/unverified-card";
 import { requireRole, requireVerified } from "~/modules/auth/session.server";
 import { OfferSchema } from "~/modules/testbeds/schemas";
 import { createOffer } from "~/modules/testbeds/testbeds.server";
@@ -44,13 +45,7 @@ export default function NewOffer() {
     return (
       <>
         <PageHead title={t("list.new")} />
-        <Card aria-labelledby="unverified-title">
-          <h2 id="unverified-title">{t("unverified.title")}</h2>
-          <p>{t("unverified.body")}</p>
-          <Link className="btn" to="/settings">
-            {t("unverified.settings")}
-          </Link>
-        </Card>
+        <UnverifiedCard title={t("unverified.title")} body={t("unverified.body")} linkTo="/settings" linkLabel={t("unverified.settings")} />
       </>
     );
   }
