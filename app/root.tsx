@@ -12,15 +12,16 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { createInstance } from "i18next";
-import { useMemo } from "react";
+import { createInstance, type i18n as I18n } from "i18next";
+import { useEffect, useState } from "react";
 import { I18nextProvider, initReactI18next, useTranslation } from "react-i18next";
 import stylesHref from "~/styles/app.css";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { ToastView } from "~/components/ui/toast";
 import { fallbackLng, isLng, type Lng } from "~/modules/i18n/config";
 import { getLocale, lngCookieHeader } from "~/modules/i18n/i18n.server";
-import { resources } from "~/modules/i18n/resources";
+import { i18nBundle } from "~/modules/i18n/bundle.server";
+import { I18N_SCRIPT_ID, i18nScriptSrc, useStrings, type Strings } from "~/modules/i18n/strings";
 import { getSession } from "~/modules/auth/session.server";
 import { countUnread } from "~/modules/notifications/notifications.server";
 import { getDb } from "~/utils/db.server";
@@ -52,8 +53,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       lng,
-      // Only the active language's strings go to the browser.
-      i18n: resources[lng],
+      // The strings themselves are a separate, immutable script (modules/i18n/strings.ts):
+      // the page names only the version of the active language's.
+      i18nVersion: i18nBundle(lng).version,
       toast,
       me: me && {
         name: me.name,
@@ -74,31 +76,61 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
-const EMPTY = {};
+const EMPTY: Strings = {};
 
-function useI18nInstance(lng: Lng, res: unknown) {
-  return useMemo(() => {
-    const inst = createInstance();
+/**
+ * One i18next instance per language's strings, shared by every render in this
+ * process (server) or page (browser): the strings never change while it runs,
+ * and building an instance per request cost CPU on every page.
+ */
+const instances = new WeakMap<Strings, Map<Lng, I18n>>();
+function i18nFor(lng: Lng, res: Strings): I18n {
+  let byLng = instances.get(res);
+  if (!byLng) instances.set(res, (byLng = new Map()));
+  let inst = byLng.get(lng);
+  if (!inst) {
+    inst = createInstance();
     void inst.use(initReactI18next).init({
       lng,
       fallbackLng,
-      resources: { [lng]: res as Record<string, Record<string, string>> },
+      resources: { [lng]: res },
       defaultNS: "common",
       interpolation: { escapeValue: false },
       initImmediate: false,
       react: { useSuspense: false },
     });
-    return inst;
-  }, [lng, res]);
+    byLng.set(lng, inst);
+  }
+  return inst;
+}
+
+/**
+ * The active language's strings: in process on the server, from the
+ * `/i18n/<lng>` script in the browser. Only when the language changes without
+ * a page load (the cookie changed in another tab) are they missing here; then
+ * that language's script is loaded and the page renders again.
+ */
+function useLngStrings(lng: Lng, version: string | undefined): Strings | undefined {
+  const { strings } = useStrings();
+  const [, setLoaded] = useState(0);
+  const have = strings[lng];
+  useEffect(() => {
+    if (have || !version) return;
+    const script = document.createElement("script");
+    script.src = i18nScriptSrc(lng, version);
+    script.onload = () => setLoaded((n) => n + 1);
+    document.head.append(script);
+  }, [have, lng, version]);
+  return have;
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const lng: Lng = rootData?.lng ?? fallbackLng;
-  // When the root loader could not run, strings fall back to their keys;
-  // the root loader is written not to throw so this stays a corner case.
-  const i18n = useI18nInstance(lng, rootData?.i18n ?? EMPTY);
+  const { versions } = useStrings();
+  const version = rootData?.i18nVersion ?? versions[lng];
+  const i18n = i18nFor(lng, useLngStrings(lng, version) ?? EMPTY);
   return (
     <html lang={lng}>
       <head>
@@ -109,6 +141,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {/* zod 4 probes `new Function` when a module builds its first object schema; our CSP
             (no 'unsafe-eval') blocks and reports it. Switched off before any module runs. */}
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true};" }} />
+        {/* The active language's strings (cached for a year); entry.client.tsx hydrates once they ran. */}
+        {version ? <script id={I18N_SCRIPT_ID} nonce={nonce} src={i18nScriptSrc(lng, version)} data-lng={lng} async /> : null}
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>

@@ -28,6 +28,11 @@ export const MATRIX: Record<string, Cell[]> = {
   "routes/_index": [{ name: "landing", method: "GET", path: "/?lng=en", scope: "public", expect: all(200) }],
   "routes/$": [{ name: "unknown path", method: "GET", path: "/no-such-page", scope: "public", expect: all(404) }],
   "routes/healthz": [{ name: "health", method: "GET", path: "/healthz", scope: "public", expect: all(200) }],
+  // The UI strings of one language (a script, the same for everyone; see app/modules/i18n/strings.ts).
+  "routes/i18n.$lng": [
+    { name: "UI strings", method: "GET", path: "/i18n/en", scope: "public", expect: all(200) },
+    { name: "UI strings of an unknown language", method: "GET", path: "/i18n/xx", scope: "public", expect: all(404) },
+  ],
   "routes/login": [
     { name: "login page (signed-in users go to dashboard)", method: "GET", path: "/login", scope: "public", expect: { ...all("redirect"), visitor: 200 } },
     // A document POST re-runs the page's loader, which sends signed-in users on to their dashboard.

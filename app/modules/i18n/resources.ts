@@ -20,8 +20,8 @@ import enTestbeds from "~/locales/en/testbeds.json";
 import koTestbeds from "~/locales/ko/testbeds.json";
 
 /**
- * Every namespace in both languages. Server-only in practice: the root loader
- * sends the browser just the active language (see root.tsx).
+ * Every namespace in both languages. Server-only in practice: the browser
+ * loads just the active language, as a script (see strings.ts, bundle.server.ts).
  * `resources.test.ts` fails when a key exists in one language only.
  */
 export const resources = {
