@@ -7,7 +7,7 @@ import { PitchCard } from "~/components/pitches/pitch-card";
 import { FilterPanel, ListResults, OptionFilter, SearchFilter } from "~/components/ui/list-filters";
 import { Badge, Card, EmptyState, Notice, PageHead } from "~/components/ui/misc";
 import { requireUser } from "~/modules/auth/session.server";
-import { scoresForInvestor } from "~/modules/matching/service.server";
+import { scoresForInvestor, scoresForInvestorOf } from "~/modules/matching/service.server";
 import { canBrowse, listOwnPitches, listPitches } from "~/modules/pitches/pitches.server";
 import { rounds } from "~/modules/pitches/rounds";
 import { ASK_STEPS, pitchSorts, signalFilters } from "~/modules/pitches/list-options";
@@ -30,10 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return { mode: "own" as const, own: await listOwnPitches(db, user.org.id), verified: user.org.status === "verified" };
     }
     if (!canBrowse(viewer)) notFound();
-    const scores = user.org.kind === "investor" ? await scoresForInvestor(db, user.org.id) : null;
-    const effective = query.sort === "match" && !scores ? { ...query, sort: "newest" as const } : query;
+    const investor = user.org.kind === "investor";
+    // "Best match" ranks every pitch; any other order scores only the page it shows.
+    const ranked = investor && query.sort === "match" ? await scoresForInvestor(db, user.org.id) : null;
+    const effective = query.sort === "match" && !investor ? { ...query, sort: "newest" as const } : query;
     // Operators also see hidden pitches (marked), to moderate them.
-    const result = await listPitches(db, effective, { rank: scores ?? undefined, includeHidden: user.org.kind === "operator" });
+    const result = await listPitches(db, effective, { rank: ranked ?? undefined, includeHidden: user.org.kind === "operator" });
+    const scores = ranked ?? (investor ? await scoresForInvestorOf(db, user.org.id, result.rows.map((r) => r.id)) : null);
     return {
       mode: "browse" as const,
       query: effective,

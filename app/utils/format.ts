@@ -1,21 +1,50 @@
 import { intlLocale } from "../modules/i18n/config";
 
 /**
+ * Intl formatters are costly to build (a list page formats dozens of dates and
+ * amounts per render) and immutable once built: one per locale and options.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function dateFormat(locale: string, kind: "date" | "dateTime"): Intl.DateTimeFormat {
+  const key = `${kind}:${locale}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    f =
+      kind === "date"
+        ? new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "Asia/Seoul" })
+        : // 24-hour clock: Node's ICU writes "PM" where browsers write "오후", which broke
+          // hydration and showed English in Korean pages; "13:31" reads the same everywhere.
+          new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Seoul" });
+    formatters.set(key, f);
+  }
+  return f;
+}
+function numberFormat(kind: "compactEn" | "ko"): Intl.NumberFormat {
+  let f = formatters.get(kind) as Intl.NumberFormat | undefined;
+  if (!f) {
+    f = kind === "compactEn" ? new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }) : new Intl.NumberFormat("ko-KR");
+    formatters.set(kind, f);
+  }
+  return f;
+}
+
+/**
  * KRW the way readers expect it: Korean "3억 원", "1억 5,000만 원", "5,000만 원";
  * English "KRW 300M". Amounts under 10,000 are written out in full.
  */
 export function formatKrw(amount: number | null | undefined, lng: string): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return "—";
   if (lng === "en") {
-    return `KRW ${new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(amount)}`;
+    return `KRW ${numberFormat("compactEn").format(amount)}`;
   }
   const n = Math.round(amount);
-  if (n < 10_000) return `${n.toLocaleString("ko-KR")}원`;
+  const ko = numberFormat("ko");
+  if (n < 10_000) return `${ko.format(n)}원`;
   const eok = Math.floor(n / 100_000_000);
   const man = Math.floor((n % 100_000_000) / 10_000);
   const parts: string[] = [];
-  if (eok) parts.push(`${eok.toLocaleString("ko-KR")}억`);
-  if (man) parts.push(`${man.toLocaleString("ko-KR")}만`);
+  if (eok) parts.push(`${ko.format(eok)}억`);
+  if (man) parts.push(`${ko.format(man)}만`);
   return `${parts.join(" ")} 원`;
 }
 
@@ -28,21 +57,16 @@ export function formatKrwRange(min: number | null | undefined, max: number | nul
 export function formatDate(d: Date | string | null | undefined, lng: string): string {
   if (!d) return "—";
   const date = typeof d === "string" ? new Date(d) : d;
-  return new Intl.DateTimeFormat(intlLocale(lng), { year: "numeric", month: "short", day: "numeric", timeZone: "Asia/Seoul" }).format(date);
+  return dateFormat(intlLocale(lng), "date").format(date);
 }
 
 export function formatDateTime(d: Date | string | null | undefined, lng: string): string {
   if (!d) return "—";
   const date = typeof d === "string" ? new Date(d) : d;
-  // 24-hour clock: Node's ICU writes "PM" where browsers write "오후", which broke
-  // hydration and showed English in Korean pages; "13:31" reads the same everywhere.
-  return new Intl.DateTimeFormat(intlLocale(lng), {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone: "Asia/Seoul",
-  }).format(date);
+  return dateFormat(intlLocale(lng), "dateTime").format(date);
+}
+
+/** An organisation's name for this reader: the English name for English readers where it was given. */
+export function localName(lng: string, name: string, nameEn?: string | null): string {
+  return lng === "en" && nameEn ? nameEn : name;
 }

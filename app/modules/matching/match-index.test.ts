@@ -233,4 +233,21 @@ describe("PitchInvestorIndex", () => {
     expect(idx.removePitch("p1")).toBe(true);
     expect(idx.topPitchesForInvestor("i1", 5).map((r) => r.id)).toEqual(["p2"]);
   });
+
+  it("scores a given page of pitches as the full ranking does; every change moves the revision", () => {
+    const idx = new PitchInvestorIndex();
+    const r0 = idx.revision;
+    idx.upsertPitch({ id: "p1", title: "흉부 CT 판독 AI", oneLiner: "폐결절 자동 검출", techFields: ["medical-imaging-ai"], stage: "Series A", askKrw: 3e9 });
+    idx.upsertPitch({ id: "p2", title: "불면증 디지털 치료제", oneLiner: "CBT-I 앱", techFields: ["DTx"], stage: "seed", askKrw: 5e8 });
+    idx.upsertInvestor({ id: "i1", name: "A", thesis: "의료영상 AI 판독 소프트웨어", techFields: ["medical-imaging-ai"], stages: ["series-a"], ticketMinKrw: 1e9, ticketMaxKrw: 5e9 });
+    const full = new Map(idx.topPitchesForInvestor("i1", 10).map((r) => [r.id, r.score10]));
+    expect(idx.scorePitchesForInvestor("i1", ["p2", "nope", "p1"])).toEqual(new Map([["p2", full.get("p2")], ["p1", full.get("p1")]]));
+    const r1 = idx.revision;
+    expect(r1).toBeGreaterThan(r0);
+    idx.upsertInvestor({ id: "i1", name: "A", thesis: "sleep", techFields: ["digital-therapeutics"], stages: ["seed"] });
+    expect(idx.revision).toBeGreaterThan(r1);
+    const r2 = idx.revision;
+    idx.removePitch("p2");
+    expect(idx.revision).toBeGreaterThan(r2);
+  });
 });

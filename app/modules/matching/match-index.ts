@@ -1081,10 +1081,17 @@ export class PitchInvestorIndex {
   readonly stats = new CorpusStats();
   private pitches = new Map<string, PreparedPitch>();
   private investors = new Map<string, PreparedInvestor>();
+  private rev = 0;
   constructor(private readonly analyzer: AnalyzerOptions = DEFAULT_ANALYZER) {}
+
+  /** Changes with every upsert or removal: a result computed at the same revision is still exact. */
+  get revision(): number {
+    return this.rev;
+  }
 
   upsertPitch(input: PitchInput): void {
     this.removePitch(input.id);
+    this.rev++;
     const p = preparePitchWithDoc(input, toDoc(this.dict, analyze(pitchText(input), this.analyzer).tokens));
     this.pitches.set(p.id, p);
     this.stats.add(p.doc);
@@ -1092,13 +1099,16 @@ export class PitchInvestorIndex {
   removePitch(id: string): boolean {
     const p = this.pitches.get(id);
     if (!p) return false;
+    this.rev++;
     this.stats.remove(p.doc);
     return this.pitches.delete(id);
   }
   upsertInvestor(input: InvestorInput): void {
+    this.rev++;
     this.investors.set(input.id, prepareInvestor(input, this.analyzer));
   }
   removeInvestor(id: string): boolean {
+    this.rev++;
     return this.investors.delete(id);
   }
   hasPitch(id: string): boolean {
@@ -1149,6 +1159,19 @@ export class PitchInvestorIndex {
     const top = new TopK(k);
     for (const p of this.pitches.values()) top.offer(piScore10(q, inv, p), p.id);
     return top.result();
+  }
+
+  /** score10 of the given pitches for one investor (unknown pitches left out), the query prepared once. */
+  scorePitchesForInvestor(investorId: string, pitchIds: Iterable<string>): Map<string, number> {
+    const inv = this.investors.get(investorId);
+    if (!inv) throw new Error(`Unknown investor: ${investorId}`);
+    const q = this.queryFor(inv);
+    const out = new Map<string, number>();
+    for (const id of pitchIds) {
+      const p = this.pitches.get(id);
+      if (p) out.set(id, piScore10(q, inv, p));
+    }
+    return out;
   }
 
   topInvestorsForPitch(pitchId: string, k: number): Ranked[] {

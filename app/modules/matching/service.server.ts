@@ -285,12 +285,32 @@ export async function recommendPitches(db: DB, investorOrgId: string, lng: "ko" 
   });
 }
 
-/** The investor's score for every indexed pitch (for "best match" on /pitches). */
+/**
+ * The investor's score for every indexed pitch (for "best match" on /pitches).
+ * Ranking every pitch costs milliseconds, so the result is kept per investor
+ * while the index is at the same revision (any pitch or investor upserted or
+ * removed moves it on): exactly what ranking again would give.
+ */
+const rankedForInvestor = new Map<string, { index: PitchInvestorIndex; revision: number; scores: Map<string, number> }>();
 export async function scoresForInvestor(db: DB, investorOrgId: string): Promise<Map<string, number>> {
   const index = await pitchReady(db);
   const out = new Map<string, number>();
   if (!index.hasInvestor(investorOrgId)) return out;
+  const kept = rankedForInvestor.get(investorOrgId);
+  if (kept && kept.index === index && kept.revision === index.revision) return new Map(kept.scores);
   for (const r of index.topPitchesForInvestor(investorOrgId, Math.max(1, index.pitchIds().length))) out.set(r.id, r.score10 / 10);
+  // A few hundred investor organisations at most; drop everything rather than grow without bound.
+  if (rankedForInvestor.size >= 1000) rankedForInvestor.clear();
+  rankedForInvestor.set(investorOrgId, { index, revision: index.revision, scores: new Map(out) });
+  return out;
+}
+
+/** The investor's score for the given pitches only (a page of /pitches in another order); unindexed pitches are left out. */
+export async function scoresForInvestorOf(db: DB, investorOrgId: string, pitchIds: string[]): Promise<Map<string, number>> {
+  const index = await pitchReady(db);
+  const out = new Map<string, number>();
+  if (!index.hasInvestor(investorOrgId)) return out;
+  for (const [id, s10] of index.scorePitchesForInvestor(investorOrgId, pitchIds)) out.set(id, s10 / 10);
   return out;
 }
 
