@@ -1,11 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NeedStatusBadge } from "~/components/needs/need-bits";
 import { NeedForm } from "~/components/needs/need-form";
-import { SubmitButton } from "~/components/ui/button";
+import { ConfirmedIntentButtons } from "~/components/ui/intent-buttons";
 import { Card, Notice, PageHead } from "~/components/ui/misc";
 import { requireRole, requireVerified } from "~/modules/auth/session.server";
 import { getLocale } from "~/modules/i18n/i18n.server";
@@ -14,6 +14,7 @@ import { changeNeedStatus, updateNeed } from "~/modules/needs/needs.server";
 import { isUuid, NeedSchema, needStatusIntents, type NeedStatusIntent } from "~/modules/needs/schemas";
 import { getDb } from "~/utils/db.server";
 import { notFound, withDb } from "~/utils/http.server";
+import { statusChangeReply } from "~/utils/status-change.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { getCall, getNeedForEdit, listCalls } from "../../db/queries/needs";
 
@@ -49,10 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return withDb(async () => {
     const db = await getDb();
     if (needStatusIntents.includes(intent as NeedStatusIntent)) {
-      const r = await changeNeedStatus(db, actor, needId, intent as NeedStatusIntent);
-      if (r === null) notFound();
-      if (!r) return redirectWithToast(`/needs/${needId}/edit`, { key: "needs:toast.badTransition", kind: "error" });
-      return redirectWithToast(`/needs/${needId}/edit`, { key: `needs:toast.${intent}`, kind: "success" });
+      return statusChangeReply(await changeNeedStatus(db, actor, needId, intent as NeedStatusIntent), `/needs/${needId}/edit`, "needs", String(intent));
     }
     // Ownership first: another organisation's id answers 404 even with a bad body.
     const own = await getNeedForEdit(db, needId, user.org.id);
@@ -90,15 +88,12 @@ export default function EditNeed() {
           <p>
             <NeedStatusBadge status={need.status} /> · {t("manage.ndaVersion", { version: need.nda_version })}
           </p>
-          <div className="btn-row">
-            {AVAILABLE[need.status].map((intent) => (
-              <Form key={intent} method="post" onSubmit={(e) => (!confirm(t(`manage.confirm.${intent}`)) ? e.preventDefault() : undefined)}>
-                <SubmitButton variant={intent === "publish" || intent === "reopen" ? "primary" : "default"} name="intent" value={intent} pendingText="…">
-                  {t(`manage.${intent}`)}
-                </SubmitButton>
-              </Form>
-            ))}
-          </div>
+          <ConfirmedIntentButtons
+            intents={AVAILABLE[need.status]}
+            label={(intent) => t(`manage.${intent}`)}
+            confirmText={(intent) => t(`manage.confirm.${intent}`)}
+            primary={(intent) => intent === "publish" || intent === "reopen"}
+          />
         </Card>
         <Card>
           <NeedForm

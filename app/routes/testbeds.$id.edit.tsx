@@ -1,11 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OfferStatusBadge } from "~/components/testbeds/bits";
 import { OfferForm } from "~/components/testbeds/offer-form";
-import { SubmitButton } from "~/components/ui/button";
+import { ConfirmedIntentButtons } from "~/components/ui/intent-buttons";
 import { Card, Notice, PageHead } from "~/components/ui/misc";
 import { requireRole, requireVerified } from "~/modules/auth/session.server";
 import { isUuid } from "~/modules/needs/schemas";
@@ -13,6 +13,7 @@ import { OfferSchema, offerStatusIntents, type OfferStatusIntent } from "~/modul
 import { changeOfferStatus, getOffer, updateOffer } from "~/modules/testbeds/testbeds.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, withDb } from "~/utils/http.server";
+import { statusChangeReply } from "~/utils/status-change.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "가늠터 수정 · MediBridge" }];
@@ -42,10 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const own = await getOffer(db, offerId);
     if (!own || own.org_id !== user.org.id) notFound();
     if (offerStatusIntents.includes(intent as OfferStatusIntent)) {
-      const r = await changeOfferStatus(db, actor, offerId, intent as OfferStatusIntent);
-      if (r === null) notFound();
-      if (!r) return redirectWithToast(`/testbeds/${offerId}/edit`, { key: "testbeds:toast.badTransition", kind: "error" });
-      return redirectWithToast(`/testbeds/${offerId}/edit`, { key: `testbeds:toast.${intent}`, kind: "success" });
+      return statusChangeReply(await changeOfferStatus(db, actor, offerId, intent as OfferStatusIntent), `/testbeds/${offerId}/edit`, "testbeds", String(intent));
     }
     const submission = parseWithZod(formData, { schema: OfferSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -79,15 +77,12 @@ export default function EditOffer() {
           <p>
             <OfferStatusBadge status={offer.status} />
           </p>
-          <div className="btn-row">
-            {(AVAILABLE[offer.status] ?? []).map((intent) => (
-              <Form key={intent} method="post" onSubmit={(e) => (!confirm(t(`manage.confirm.${intent}`)) ? e.preventDefault() : undefined)}>
-                <SubmitButton variant={intent === "close" ? "default" : "primary"} name="intent" value={intent} pendingText="…">
-                  {t(`manage.${intent}`)}
-                </SubmitButton>
-              </Form>
-            ))}
-          </div>
+          <ConfirmedIntentButtons
+            intents={(AVAILABLE[offer.status] ?? [])}
+            label={(intent) => t(`manage.${intent}`)}
+            confirmText={(intent) => t(`manage.confirm.${intent}`)}
+            primary={(intent) => intent !== "close"}
+          />
         </Card>
         <Card>
           <OfferForm
