@@ -8,6 +8,7 @@ import { TermBadges } from "~/components/terms";
 import { SubmitButton } from "~/components/ui/button";
 import { Badge, Card, Notice, PageHead } from "~/components/ui/misc";
 import { getCurrentUser, requireVerified } from "~/modules/auth/session.server";
+import { viewerOf } from "~/modules/auth/viewer";
 import { getLocale } from "~/modules/i18n/i18n.server";
 import { recommendCompanies } from "~/modules/matching/service.server";
 import { todayInSeoul } from "~/modules/needs/dates";
@@ -28,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return withDb(async () => {
     const current = await getCurrentUser(request);
     const u = current?.user;
-    const viewer: Viewer = u ? { userId: u.id, orgId: u.org.id, orgKind: u.org.kind, orgStatus: u.org.status } : null;
+    const viewer: Viewer = u ? viewerOf(u) : null;
     const db = await getDb();
     const need = await getNeedPublic(db, id);
     if (!need || !canSeeNeed(need, viewer)) notFound();
@@ -64,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return withDb(async () => {
     const db = await getDb();
     const need = await getNeedPublic(db, id);
-    const viewer: Viewer = { userId: user.id, orgId: user.org.id, orgKind: user.org.kind, orgStatus: user.org.status };
+    const viewer: Viewer = viewerOf(user);
     if (!need || !canSeeNeed(need, viewer) || need.status === "draft") notFound();
     await acceptNda(db, { userId: user.id, orgId: user.org.id }, need, clientIp(context));
     return redirectWithToast(`/needs/${id}#confidential`, { key: "needs:toast.ndaAccepted", kind: "success" });

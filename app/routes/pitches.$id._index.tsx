@@ -9,6 +9,7 @@ import { TermBadges } from "~/components/terms";
 import { SubmitButton } from "~/components/ui/button";
 import { Badge, Card, Notice, PageHead } from "~/components/ui/misc";
 import { requireRole, requireUser } from "~/modules/auth/session.server";
+import { viewerOf } from "~/modules/auth/viewer";
 import { getLocale } from "~/modules/i18n/i18n.server";
 import { pitchMatchForInvestor } from "~/modules/matching/service.server";
 import { canSeePitch, getPitch, isBookmarked, recordView, setBookmark, viewStats, type PitchViewer } from "~/modules/pitches/pitches.server";
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const user = await requireUser(request);
     if (!isUuid(params.id)) notFound();
     const db = await getDb();
-    const viewer: PitchViewer = { userId: user.id, orgId: user.org.id, orgKind: user.org.kind, orgStatus: user.org.status };
+    const viewer: PitchViewer = viewerOf(user);
     const pitch = await getPitch(db, params.id);
     if (!pitch || !canSeePitch(pitch, viewer)) notFound();
     const own = user.org.id === pitch.org_id;
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return withDb(async () => {
     const db = await getDb();
     const pitch = await getPitch(db, id);
-    const viewer: PitchViewer = { userId: user.id, orgId: user.org.id, orgKind: user.org.kind, orgStatus: user.org.status };
+    const viewer: PitchViewer = viewerOf(user);
     if (!pitch || !canSeePitch(pitch, viewer)) notFound();
     if (intent !== "bookmark" && intent !== "unbookmark") return data({ ok: false }, { status: 400 });
     await setBookmark(db, { userId: user.id, orgId: user.org.id }, id, intent === "bookmark");

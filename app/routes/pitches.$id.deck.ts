@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/session.server";
+import { viewerOf } from "~/modules/auth/viewer";
 import { auditDeckDownload, getDeck, type PitchViewer } from "~/modules/pitches/pitches.server";
 import { isUuid } from "~/modules/pitches/list-options";
 import { openStoredFile, pdfDownload } from "~/modules/uploads/uploads.server";
@@ -16,7 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const deck = await withDb(async () => {
     const user = await requireUser(request);
     if (!isUuid(params.id)) return null;
-    const viewer: NonNullable<PitchViewer> = { userId: user.id, orgId: user.org.id, orgKind: user.org.kind, orgStatus: user.org.status };
+    const viewer: NonNullable<PitchViewer> = viewerOf(user);
     const db = await getDb();
     const d = await getDeck(db, params.id, viewer);
     if (!d) return null;

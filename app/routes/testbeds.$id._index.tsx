@@ -10,6 +10,7 @@ import { SubmitButton } from "~/components/ui/button";
 import { conformField, FormError, TextAreaField, TextField } from "~/components/ui/field";
 import { Badge, Card, Notice, PageHead } from "~/components/ui/misc";
 import { getCurrentUser, requireVerified } from "~/modules/auth/session.server";
+import { viewerOf } from "~/modules/auth/viewer";
 import { isUuid } from "~/modules/needs/schemas";
 import { RequestSchema } from "~/modules/testbeds/schemas";
 import { canSeeOffer, createRequest, getOffer, liveRequestOf, type Viewer } from "~/modules/testbeds/testbeds.server";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return withDb(async () => {
     const current = await getCurrentUser(request);
     const u = current?.user;
-    const viewer: Viewer = u ? { userId: u.id, orgId: u.org.id, orgKind: u.org.kind, orgStatus: u.org.status } : null;
+    const viewer: Viewer = u ? viewerOf(u) : null;
     const db = await getDb();
     const offer = await getOffer(db, id);
     if (!offer || !canSeeOffer(offer, viewer)) notFound();
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return withDb(async () => {
     const db = await getDb();
     const offer = await getOffer(db, id);
-    const viewer: Viewer = { userId: user.id, orgId: user.org.id, orgKind: user.org.kind, orgStatus: user.org.status };
+    const viewer: Viewer = viewerOf(user);
     if (!offer || !canSeeOffer(offer, viewer)) notFound();
     if (formData.get("intent") !== "request") return data({ ok: false }, { status: 400 });
     const submission = parseWithZod(formData, { schema: RequestSchema });

@@ -1,7 +1,8 @@
 import { refreshNeed } from "~/modules/matching/service.server";
 import { notifyOrg } from "~/modules/notifications/notifications.server";
 import type { DB } from "../../../db/client";
-import type { NeedStatus, OrgKind } from "../../../db/schema";
+import type { OrgViewer } from "~/modules/auth/viewer";
+import type { NeedStatus } from "../../../db/schema";
 import { getNeedDetails, hasNdaAcceptance, insertNdaAcceptance, isOpenCall } from "../../../db/queries/needs";
 import { audit } from "~/modules/audit/audit.server";
 import type { TaxonomyKind } from "~/modules/taxonomy/vocabulary";
@@ -10,7 +11,7 @@ export { buildSearchText };
 import type { CallInput, NeedInput, NeedStatusIntent } from "./schemas";
 
 type Actor = { userId: string; orgId: string };
-export type Viewer = { userId: string; orgId: string; orgKind: OrgKind; orgStatus: string } | null;
+export type Viewer = OrgViewer | null;
 
 const TERM_FIELDS = [
   ["clinicalAreas", "clinical_area"],

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "../../../db/client";
-import type { OrgKind, PitchStatus } from "../../../db/schema";
+import type { OrgViewer } from "~/modules/auth/viewer";
+import type { PitchStatus } from "../../../db/schema";
 import { groupTerms, type TermsByKind } from "../../../db/queries/terms";
 import { containsAny } from "../../../db/queries/text-search";
 import { audit } from "~/modules/audit/audit.server";
@@ -25,7 +26,7 @@ import { signalCondition, signalsForCompanies, type ValidationSignals } from "./
 export const PAGE_SIZE = 12;
 
 export type PitchActor = { userId: string; orgId: string; orgStatus: string };
-export type PitchViewer = { userId: string; orgId: string; orgKind: OrgKind; orgStatus: string } | null;
+export type PitchViewer = OrgViewer | null;
 
 const TERM_FIELDS = [
   ["techFields", "tech_field"],

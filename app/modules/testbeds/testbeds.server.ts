@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../../db/client";
+import type { OrgViewer } from "~/modules/auth/viewer";
 import type { OrgKind, TestbedRequestStatus } from "../../../db/schema";
 import { groupTerms, type TermsByKind } from "../../../db/queries/terms";
 import { containsAny } from "../../../db/queries/text-search";
@@ -19,7 +20,7 @@ import { offerSearchText } from "./search-text";
  */
 
 type Actor = { userId: string; orgId: string };
-export type Viewer = { userId: string; orgId: string; orgKind: OrgKind; orgStatus: string } | null;
+export type Viewer = OrgViewer | null;
 
 export const OFFER_PAGE_SIZE = 12;
 export const REQUEST_PAGE_SIZE = 20;
