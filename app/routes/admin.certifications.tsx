@@ -8,6 +8,7 @@ import { AdminNav } from "~/components/admin/admin-nav";
 import { adminLinks } from "~/components/admin/styles";
 import { EmptyState, PageHead } from "~/components/ui/misc";
 import { Pagination } from "~/components/ui/pagination";
+import { TabLinks } from "~/components/ui/tab-links";
 import { requireRole } from "~/modules/auth/session.server";
 import { listForVerification, setVerified } from "~/modules/certifications/certifications.server";
 import { isUuid } from "~/modules/needs/list-options";
@@ -57,13 +58,11 @@ export default function AdminCertifications() {
     <>
       <AdminNav />
       <PageHead title={t("adminCert.title")} description={t("adminCert.lead")} />
-      <nav className="btn-row" aria-label={t("adminCert.tabs")} style={{ marginBottom: 16 }}>
-        {(["waiting", "verified"] as const).map((k) => (
-          <Link key={k} to={k === "waiting" ? "/admin/certifications" : "/admin/certifications?show=verified"} className={k === show ? "btn btn-sm btn-primary" : "btn btn-sm"} aria-current={k === show ? "page" : undefined}>
-            {t(`adminCert.tab.${k}`)}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks
+        label={t("adminCert.tabs")}
+        tabs={(["waiting", "verified"] as const).map((k) => ({ key: k, to: k === "waiting" ? "/admin/certifications" : "/admin/certifications?show=verified", label: t(`adminCert.tab.${k}`) }))}
+        current={show}
+      />
       <p className="muted" role="status">
         {t("adminCert.count", { count: total })}
       </p>

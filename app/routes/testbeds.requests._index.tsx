@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { dayText, RequestStatusBadge } from "~/components/testbeds/bits";
 import { EmptyState, PageHead } from "~/components/ui/misc";
+import { TabLinks } from "~/components/ui/tab-links";
 import { Pagination } from "~/components/ui/pagination";
 import { requireRole } from "~/modules/auth/session.server";
 import { requestListTabs } from "~/modules/testbeds/testbed-options";
@@ -39,13 +40,7 @@ export default function TestbedRequests() {
         description={side === "hospital" ? t("requests.leadHospital") : t("requests.leadCompany")}
         actions={<Link to="/testbeds">{t("requests.toOffers")}</Link>}
       />
-      <nav className="tabs btn-row" aria-label={t("requests.tabs")} style={{ marginBottom: 16 }}>
-        {requestListTabs.map((k) => (
-          <Link key={k} to={`/testbeds/requests?tab=${k}`} className={k === tab ? "btn btn-sm btn-primary" : "btn btn-sm"} aria-current={k === tab ? "page" : undefined}>
-            {t(`requests.tab.${k}`)}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks className="tabs btn-row" label={t("requests.tabs")} tabs={requestListTabs.map((k) => ({ key: k, to: `/testbeds/requests?tab=${k}`, label: t(`requests.tab.${k}`) }))} current={tab} />
       <p className="muted" role="status">
         {t("requests.count", { count: total })}
       </p>
