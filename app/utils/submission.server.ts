@@ -30,6 +30,28 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return e?.constraint === constraint || (e?.message ?? "").includes(constraint);
 }
 
+/**
+ * Creates a row at most once per submission id. `existing` finds the row a
+ * form with this id already made (undefined without an id); it is returned
+ * instead of a second one, also when two copies race and the later one loses
+ * on the unique index. `created` says whether this call made the row.
+ */
+export async function createOnce(
+  submissionId: string | null,
+  existing: () => Promise<{ id: string } | undefined>,
+  create: () => Promise<string>,
+): Promise<{ id: string; created: boolean }> {
+  const before = await existing();
+  if (before) return { id: before.id, created: false };
+  try {
+    return { id: await create(), created: true };
+  } catch (err) {
+    const race = submissionId && isUniqueViolation(err) ? await existing() : undefined;
+    if (race) return { id: race.id, created: false };
+    throw err;
+  }
+}
+
 function isUnavailable(err: unknown): boolean {
   if (isDbUnavailable(err)) return true;
   const d = err as { type?: string; init?: { status?: number } | null } | null;

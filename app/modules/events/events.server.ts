@@ -8,6 +8,7 @@ import { notify } from "~/modules/notifications/notifications.server";
 import { seoulLocalToDate } from "./dates";
 import { formatStageFocus, parseStageFocus } from "./rounds";
 import type { DecideInput, EventInput, RateInput } from "./schemas";
+import { createOnce, isUniqueViolation } from "~/utils/submission.server";
 
 /**
  * Pitch events ("나는 바이오벤처다" rounds): operators create a round, verified
@@ -22,11 +23,6 @@ import type { DecideInput, EventInput, RateInput } from "./schemas";
 export type Actor = { userId: string; orgId: string; orgName: string; ip?: string | null };
 
 const ymd = (col: string) => sql<string>`to_char(${sql.ref(col)}, 'YYYY-MM-DD')`;
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  return e?.code === "23505" || /duplicate key value violates unique constraint/i.test(e?.message ?? "");
-}
 
 const eventColumns = [
   "e.id",
@@ -137,10 +133,8 @@ function eventValues(input: EventInput) {
 /** With the form's idempotency token a resent form returns the round it already created (no second row, no second audit entry). */
 export async function createEvent(db: DB, actor: Actor, input: EventInput, submissionId: string | null = null): Promise<string> {
   const existing = async () => (submissionId ? await db.selectFrom("pitch_events").select("id").where("submission_id", "=", submissionId).executeTakeFirst() : undefined);
-  const before = await existing();
-  if (before) return before.id;
-  try {
-    return await db.transaction().execute(async (trx) => {
+  const created = await createOnce(submissionId, existing, () =>
+    db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto("pitch_events")
         .values({ ...eventValues(input), status: "open", created_by: actor.userId, submission_id: submissionId })
@@ -148,12 +142,9 @@ export async function createEvent(db: DB, actor: Actor, input: EventInput, submi
         .executeTakeFirstOrThrow();
       await audit(trx, { event: "event.created", actorUserId: actor.userId, actorOrgId: actor.orgId, targetType: "pitch_event", targetId: row.id, detail: { name: input.name }, ip: actor.ip });
       return row.id;
-    });
-  } catch (err) {
-    const race = submissionId && isUniqueViolation(err) ? await existing() : undefined;
-    if (race) return race.id;
-    throw err;
-  }
+    }),
+  );
+  return created.id;
 }
 
 export async function updateEvent(db: DB, actor: Actor, id: string, input: EventInput): Promise<boolean> {

@@ -5,6 +5,7 @@ import type { OrgViewer } from "~/modules/auth/viewer";
 import type { NeedStatus } from "../../../db/schema";
 import { getNeedDetails, hasNdaAcceptance, insertNdaAcceptance, isOpenCall } from "../../../db/queries/needs";
 import { audit } from "~/modules/audit/audit.server";
+import { createOnce } from "~/utils/submission.server";
 import type { TaxonomyKind } from "~/modules/taxonomy/vocabulary";
 import { buildSearchText } from "./search-text";
 export { buildSearchText };
@@ -68,19 +69,9 @@ export async function createNeed(db: DB, actor: Actor, input: NeedInput, opts: {
     submissionId
       ? await db.selectFrom("needs").select("id").where("org_id", "=", actor.orgId).where("submission_id", "=", submissionId).executeTakeFirst()
       : undefined;
-  const before = await existing();
-  if (before) return { ok: true, id: before.id };
-  let saved: { ok: true; id: string };
-  try {
-    saved = await insertNeed(db, actor, input, opts, submissionId);
-  } catch (err) {
-    const e = err as { code?: string; message?: string } | null;
-    const race = submissionId && (e?.code === "23505" || /duplicate key value/i.test(e?.message ?? "")) ? await existing() : undefined;
-    if (race) return { ok: true, id: race.id };
-    throw err;
-  }
-  await refreshNeed(db, saved.id);
-  return saved;
+  const saved = await createOnce(submissionId, existing, async () => (await insertNeed(db, actor, input, opts, submissionId)).id);
+  if (saved.created) await refreshNeed(db, saved.id);
+  return { ok: true, id: saved.id };
 }
 
 async function insertNeed(db: DB, actor: Actor, input: NeedInput, opts: { publish: boolean; defaultNda: string }, submissionId: string | null) {
@@ -250,21 +241,15 @@ function callColumns(input: CallInput) {
 /** With the form's idempotency token a resent form returns the call it already created. */
 export async function createCall(db: DB, actor: Actor, input: CallInput, submissionId: string | null = null): Promise<string> {
   const existing = async () => (submissionId ? await db.selectFrom("program_calls").select("id").where("submission_id", "=", submissionId).executeTakeFirst() : undefined);
-  const before = await existing();
-  if (before) return before.id;
-  try {
+  const created = await createOnce(submissionId, existing, async () => {
     const r = await db
       .insertInto("program_calls")
       .values({ ...callColumns(input), created_by: actor.userId, submission_id: submissionId })
       .returning("id")
       .executeTakeFirstOrThrow();
     return r.id;
-  } catch (err) {
-    const e = err as { code?: string; message?: string } | null;
-    const race = submissionId && (e?.code === "23505" || /duplicate key value/i.test(e?.message ?? "")) ? await existing() : undefined;
-    if (race) return race.id;
-    throw err;
-  }
+  });
+  return created.id;
 }
 
 export async function updateCall(db: DB, callId: string, input: CallInput): Promise<boolean> {

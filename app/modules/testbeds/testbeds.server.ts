@@ -10,6 +10,7 @@ import { searchTokens } from "~/modules/needs/search";
 import { notifyOrg } from "~/modules/notifications/notifications.server";
 import type { TaxonomyKind } from "~/modules/taxonomy/vocabulary";
 import type { DeclineReason, OfferInput, OfferListQuery, OfferStatus, OfferStatusIntent, RequestInput, RequestIntent } from "./schemas";
+import { createOnce, isUniqueViolation } from "~/utils/submission.server";
 import { offerSearchText } from "./search-text";
 
 /**
@@ -84,10 +85,8 @@ export async function createOffer(db: DB, actor: Actor, input: OfferInput, opts:
   const submissionId = opts.submissionId ?? null;
   const existing = async () =>
     submissionId ? await db.selectFrom("testbed_offers").select("id").where("org_id", "=", actor.orgId).where("submission_id", "=", submissionId).executeTakeFirst() : undefined;
-  const before = await existing();
-  if (before) return before.id;
-  try {
-    return await db.transaction().execute(async (trx) => {
+  const created = createOnce(submissionId, existing, () =>
+    db.transaction().execute(async (trx) => {
       const now = new Date();
       const row = await trx
         .insertInto("testbed_offers")
@@ -103,12 +102,9 @@ export async function createOffer(db: DB, actor: Actor, input: OfferInput, opts:
         .executeTakeFirstOrThrow();
       await insertOfferTerms(trx, row.id, input);
       return row.id;
-    });
-  } catch (err) {
-    const race = submissionId && isUniqueViolation(err) ? await existing() : undefined;
-    if (race) return race.id;
-    throw err;
-  }
+    }),
+  );
+  return (await created).id;
 }
 
 /** false when the offer is not this organisation's (→ 404). */
@@ -288,8 +284,6 @@ export async function liveRequestOf(db: DB, offerId: string, companyOrgId: strin
       .executeTakeFirst()) ?? null
   );
 }
-
-const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === "23505";
 
 /**
  * A verified company asks for a slot. One live request per company and offer:
