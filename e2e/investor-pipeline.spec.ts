@@ -186,6 +186,9 @@ test.describe("investor pipeline: meeting → confirmed → due diligence → pa
     await page.getByRole("link", { name: "Table" }).click();
     await expect(page.getByRole("columnheader", { name: "Stage" })).toBeVisible();
     await expect(page.getByText("KRW 500M")).toBeVisible();
+    // English readers see the company's English name, on the board and in the table.
+    await expect(page.getByRole("cell", { name: "GenomePlus", exact: true })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "지놈플러스" })).toHaveCount(0);
   });
 
   test("an investor adds a pitch to the pipeline from the pitch page, once", async ({ page, loginAs }) => {

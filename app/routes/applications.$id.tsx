@@ -16,7 +16,7 @@ import { DecideSchema, declineReasons, MessageSchema } from "~/modules/applicati
 import { requireRole } from "~/modules/auth/session.server";
 import { discardFiles } from "~/modules/uploads/uploads.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime, formatKrw } from "~/utils/format";
+import { formatDateTime, formatKrw, localName } from "~/utils/format";
 import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -190,7 +190,7 @@ function Thread() {
   const { t, i18n } = useTranslation("applications");
   const errText = useErrorText();
   const [form, fields] = useZodForm(MessageSchema, actionData?.intent === "message" ? actionData.result : undefined, { id: "message" });
-  const mine = app.side === "company" ? app.company_name : app.hospital_name;
+  const mine = app.side === "company" ? localName(i18n.language, app.company_name, app.company_name_en) : localName(i18n.language, app.hospital_name, app.hospital_name_en);
   return (
     <Card aria-labelledby="thread-title" id="thread">
       <h2 id="thread-title">{t("detail.thread")}</h2>
@@ -244,7 +244,7 @@ export default function ApplicationDetail() {
           <span className="tags">
             <StatusBadge status={app.status} />
             <span>
-              {app.company_name} → {app.hospital_name}
+              {localName(lng, app.company_name, app.company_name_en)} → {localName(lng, app.hospital_name, app.hospital_name_en)}
             </span>
           </span>
         }

@@ -8,7 +8,7 @@ import { listApplications } from "~/modules/applications/applications.server";
 import { applicationStatuses, type ApplicationStatusCode } from "~/modules/applications/status-options";
 import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "지원 현황 · MediBridge" }];
@@ -91,7 +91,7 @@ export default function Applications() {
                     <td>
                       <Link to={`/applications/${a.id}`}>{a.need_title}</Link>
                     </td>
-                    <td>{kind === "company" ? a.hospital_name : a.company_name}</td>
+                    <td>{kind === "company" ? localName(i18n.language, a.hospital_name, a.hospital_name_en) : localName(i18n.language, a.company_name, a.company_name_en)}</td>
                     <td>
                       <StatusBadge status={a.status} />{" "}
                       {kind === "hospital" && a.status === "submitted" && !a.first_response_at ? <Badge tone="warn">{t("list.waiting")}</Badge> : null}

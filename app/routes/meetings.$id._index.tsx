@@ -12,7 +12,7 @@ import { requireRole } from "~/modules/auth/session.server";
 import { getMeetingForViewer, respondToMeeting, slotsOf } from "~/modules/deals/meetings.server";
 import { meetingDeclineReasons, MeetingRespondSchema, type MeetingStatusCode } from "~/modules/deals/schemas";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, localName } from "~/utils/format";
 import { useErrorText } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -168,7 +168,9 @@ export default function MeetingDetail() {
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("deals");
   const lng = i18n.language;
-  const other = m.side === "company" ? m.investor_name : m.company_name;
+  const investor = localName(i18n.language, m.investor_name, m.investor_name_en);
+  const company = localName(i18n.language, m.company_name, m.company_name_en);
+  const other = m.side === "company" ? investor : company;
   return (
     <>
       <PageHead
@@ -177,7 +179,7 @@ export default function MeetingDetail() {
           <span className="tags">
             <MeetingStatusBadge status={m.status} />
             <span>
-              {m.investor_name} → {m.company_name}
+              {investor} → {company}
             </span>
           </span>
         }

@@ -9,7 +9,7 @@ import { requireRole } from "~/modules/auth/session.server";
 import { listMeetings, type MeetingSide } from "~/modules/deals/meetings.server";
 import { companyDealStatuses } from "~/modules/deals/pipeline.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime, localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "미팅 · MediBridge" }];
@@ -51,7 +51,7 @@ function MeetingTable({ items, side, caption }: { items: Item[]; side: MeetingSi
             return (
               <tr key={m.id}>
                 <td>
-                  <Link to={`/meetings/${m.id}`}>{side === "company" ? m.investor_name : m.company_name}</Link>
+                  <Link to={`/meetings/${m.id}`}>{side === "company" ? localName(i18n.language, m.investor_name, m.investor_name_en) : localName(i18n.language, m.company_name, m.company_name_en)}</Link>
                 </td>
                 <td>{m.pitch_title}</td>
                 <td>{m.status === "accepted" ? formatDateTime(m.start_at, lng) : t("list.proposed", { count, first: formatDateTime(m.slot_1, lng) })}</td>

@@ -16,7 +16,7 @@ import { getLocale } from "~/modules/i18n/i18n.server";
 import { resources } from "~/modules/i18n/resources";
 import { todayInSeoul } from "~/modules/needs/dates";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatDateTime, formatKrw } from "~/utils/format";
+import { formatDate, formatDateTime, formatKrw, localName } from "~/utils/format";
 import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
@@ -189,7 +189,7 @@ export default function DealDetail() {
         description={
           <span className="tags">
             <StageBadge stage={deal.stage} />
-            <span>{deal.company_name}</span>
+            <span>{localName(i18n.language, deal.company_name, deal.company_name_en)}</span>
           </span>
         }
         actions={
@@ -214,7 +214,7 @@ export default function DealDetail() {
                 {deal.stage === "passed" && deal.pass_reason ? ` ${t(`passReasons.${deal.pass_reason}`)}` : ""}
               </dd>
               <dt>{t("fields.company")}</dt>
-              <dd>{deal.company_name}</dd>
+              <dd>{localName(i18n.language, deal.company_name, deal.company_name_en)}</dd>
               <dt>{t("deal.ask")}</dt>
               <dd>{formatKrw(deal.ask_krw, lng)}</dd>
               {deal.committed_krw != null ? (

@@ -10,7 +10,7 @@ import { requireRole } from "~/modules/auth/session.server";
 import { listDeals, PIPELINE_LIMIT, watchPitch } from "~/modules/deals/pipeline.server";
 import { WatchSchema } from "~/modules/deals/schemas.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatKrw } from "~/utils/format";
+import { formatDate, formatKrw, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -115,7 +115,7 @@ export default function Pipeline() {
                     <td>
                       <Link to={`/pipeline/${d.id}`}>{d.pitch_title}</Link>
                     </td>
-                    <td>{d.company_name}</td>
+                    <td>{localName(i18n.language, d.company_name, d.company_name_en)}</td>
                     <td>
                       <StageBadge stage={d.stage} />
                       {d.stage === "passed" && d.pass_reason ? <span className="muted"> · {t(`passReasons.${d.pass_reason}`)}</span> : null}

@@ -1,9 +1,9 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/applications/status-badge";
-import { formatDate } from "~/utils/format";
+import { formatDate, localName } from "~/utils/format";
 
-type Item = { id: string; status: string; created_at: string | Date; need_title: string; hospital_name: string };
+type Item = { id: string; status: string; created_at: string | Date; need_title: string; hospital_name: string; hospital_name_en?: string | null };
 
 /** The company dashboard's "내 지원 현황": latest applications with their status. */
 export function CompanyApplications({ items }: { items: Item[] }) {
@@ -15,7 +15,7 @@ export function CompanyApplications({ items }: { items: Item[] }) {
         <ul>
           {items.map((a) => (
             <li key={a.id}>
-              <Link to={`/applications/${a.id}`}>{a.need_title}</Link> · {a.hospital_name} · <StatusBadge status={a.status} />{" "}
+              <Link to={`/applications/${a.id}`}>{a.need_title}</Link> · {localName(i18n.language, a.hospital_name, a.hospital_name_en)} · <StatusBadge status={a.status} />{" "}
               <small className="muted">{formatDate(a.created_at, i18n.language)}</small>
             </li>
           ))}

@@ -1,13 +1,14 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { dealStages, type DealStageCode } from "~/modules/deals/deal-options";
-import { formatKrw } from "~/utils/format";
+import { formatKrw, localName } from "~/utils/format";
 
 type Deal = {
   id: string;
   stage: DealStageCode;
   pitch_title: string;
   company_name: string;
+  company_name_en?: string | null;
   committed_krw: number | null;
   invested_krw: number | null;
   pass_reason: string | null;
@@ -43,7 +44,7 @@ export function PipelineBoard({ deals }: { deals: Deal[] }) {
                         {d.pitch_title}
                       </Link>
                       <div className="muted" style={{ fontSize: "0.875rem" }}>
-                        {d.company_name}
+                        {localName(i18n.language, d.company_name, d.company_name_en)}
                       </div>
                       <div style={{ fontSize: "0.875rem" }}>
                         {stage === "committed" ? formatKrw(d.committed_krw, lng) : stage === "invested" ? formatKrw(d.invested_krw, lng) : null}

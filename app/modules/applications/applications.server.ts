@@ -27,7 +27,7 @@ export async function getOpenNeed(db: DB, needId: string) {
     (await db
       .selectFrom("needs as n")
       .innerJoin("organizations as o", "o.id", "n.org_id")
-      .select(["n.id", "n.title", "n.summary", "n.org_id", "n.trl_min", "n.trl_max", "n.budget_min_krw", "n.budget_max_krw", "o.name as hospital_name", "o.slug as hospital_slug"])
+      .select(["n.id", "n.title", "n.summary", "n.org_id", "n.trl_min", "n.trl_max", "n.budget_min_krw", "n.budget_max_krw", "o.name as hospital_name", "o.name_en as hospital_name_en", "o.slug as hospital_slug"])
       .where("n.id", "=", needId)
       .where("n.status", "=", "open")
       .where("n.hidden_at", "is", null)
@@ -143,9 +143,9 @@ export async function getApplicationForViewer(db: DB, id: string, viewerOrgId: s
       "n.id as need_id",
       "n.title as need_title",
       "n.org_id as hospital_org_id",
-      "h.name as hospital_name",
+      "h.name as hospital_name", "h.name_en as hospital_name_en",
       "h.slug as hospital_slug",
-      "c.name as company_name",
+      "c.name as company_name", "c.name_en as company_name_en",
       "c.slug as company_slug",
     ])
     .where("a.id", "=", id)
@@ -307,8 +307,8 @@ export async function listApplications(db: DB, viewer: { orgId: string; kind: "c
     "a.first_response_at",
     "n.id as need_id",
     "n.title as need_title",
-    "h.name as hospital_name",
-    "c.name as company_name",
+    "h.name as hospital_name", "h.name_en as hospital_name_en",
+    "c.name as company_name", "c.name_en as company_name_en",
     lastActivity.as("last_activity"),
   ]);
   q =
@@ -332,7 +332,7 @@ export async function companyApplicationsSummary(db: DB, companyOrgId: string, l
     .selectFrom("applications as a")
     .innerJoin("needs as n", "n.id", "a.need_id")
     .innerJoin("organizations as h", "h.id", "n.org_id")
-    .select(["a.id", "a.status", "a.created_at", "n.title as need_title", "h.name as hospital_name"])
+    .select(["a.id", "a.status", "a.created_at", "n.title as need_title", "h.name as hospital_name", "h.name_en as hospital_name_en"])
     .where("a.company_org_id", "=", companyOrgId)
     .orderBy("a.updated_at", "desc")
     .limit(limit)
@@ -345,7 +345,7 @@ export async function awaitingHospitalAnswer(db: DB, hospitalOrgId: string, limi
     .selectFrom("applications as a")
     .innerJoin("needs as n", "n.id", "a.need_id")
     .innerJoin("organizations as c", "c.id", "a.company_org_id")
-    .select(["a.id", "a.status", "a.created_at", "n.title as need_title", "c.name as company_name"])
+    .select(["a.id", "a.status", "a.created_at", "n.title as need_title", "c.name as company_name", "c.name_en as company_name_en"])
     .where("n.org_id", "=", hospitalOrgId)
     .where("a.status", "in", ["submitted", "shortlisted"])
     .where("a.first_response_at", "is", null)

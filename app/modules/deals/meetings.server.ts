@@ -113,9 +113,9 @@ export async function getMeetingForViewer(db: DB, id: string, viewerOrgId: strin
       "mr.investor_org_id",
       "p.id as pitch_id",
       "p.title as pitch_title",
-      "c.name as company_name",
+      "c.name as company_name", "c.name_en as company_name_en",
       "c.slug as company_slug",
-      "i.name as investor_name",
+      "i.name as investor_name", "i.name_en as investor_name_en",
       "i.slug as investor_slug",
       "u.name as requested_by_name",
       startExpr.as("start_at"),
@@ -214,8 +214,8 @@ export async function listMeetings(db: DB, viewer: { orgId: string; side: Meetin
         "mr.created_at",
         "p.id as pitch_id",
         "p.title as pitch_title",
-        "c.name as company_name",
-        "i.name as investor_name",
+        "c.name as company_name", "c.name_en as company_name_en",
+        "i.name as investor_name", "i.name_en as investor_name_en",
         startExpr.as("start_at"),
         group.as("grp"),
       ])
@@ -239,7 +239,7 @@ export async function upcomingMeetings(db: DB, viewer: { orgId: string; side: Me
     .innerJoin("pitches as p", "p.id", "mr.pitch_id")
     .innerJoin("organizations as c", "c.id", "mr.company_org_id")
     .innerJoin("organizations as i", "i.id", "mr.investor_org_id")
-    .select(["mr.id", "mr.duration_minutes", "mr.location", "p.title as pitch_title", "c.name as company_name", "i.name as investor_name", startExpr.as("start_at")])
+    .select(["mr.id", "mr.duration_minutes", "mr.location", "p.title as pitch_title", "c.name as company_name", "c.name_en as company_name_en", "i.name as investor_name", "i.name_en as investor_name_en", startExpr.as("start_at")])
     .where(viewer.side === "company" ? "mr.company_org_id" : "mr.investor_org_id", "=", viewer.orgId)
     .where("mr.status", "=", "accepted")
     .where(sql<boolean>`${startExpr} + make_interval(mins => mr.duration_minutes) >= ${now}`)
@@ -254,7 +254,7 @@ export async function awaitingCompanyAnswer(db: DB, companyOrgId: string, limit 
     .selectFrom("meeting_requests as mr")
     .innerJoin("pitches as p", "p.id", "mr.pitch_id")
     .innerJoin("organizations as i", "i.id", "mr.investor_org_id")
-    .select(["mr.id", "mr.created_at", "mr.slot_1", "p.title as pitch_title", "i.name as investor_name"])
+    .select(["mr.id", "mr.created_at", "mr.slot_1", "p.title as pitch_title", "i.name as investor_name", "i.name_en as investor_name_en"])
     .where("mr.company_org_id", "=", companyOrgId)
     .where("mr.status", "=", "pending")
     .orderBy("mr.created_at", "asc")

@@ -108,7 +108,7 @@ export async function listDeals(db: DB, investorOrgId: string) {
       "p.id as pitch_id",
       "p.title as pitch_title",
       "p.round",
-      "c.name as company_name",
+      "c.name as company_name", "c.name_en as company_name_en",
       sql<number>`(select count(*)::int from deal_notes n where n.deal_id = d.id)`.as("note_count"),
     ])
     .where("d.investor_org_id", "=", investorOrgId)
@@ -158,7 +158,7 @@ export async function getDealForInvestor(db: DB, dealId: string, investorOrgId: 
       "p.title as pitch_title",
       "p.round",
       "p.ask_krw",
-      "c.name as company_name",
+      "c.name as company_name", "c.name_en as company_name_en",
       "c.slug as company_slug",
     ])
     .where("d.id", "=", dealId)
