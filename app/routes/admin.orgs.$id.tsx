@@ -5,16 +5,16 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { adminLinks } from "~/components/admin/styles";
-import { UserActions } from "~/components/admin/user-actions";
+import { UserActions, UserStateBadge } from "~/components/admin/user-actions";
 import { SubmitButton } from "~/components/ui/button";
-import { Badge, Card, PageHead } from "~/components/ui/misc";
+import { Badge, Card, PageHead, ScrollTable } from "~/components/ui/misc";
 import { changeOwner, getOrgForAdmin } from "~/modules/admin/people.server";
 import { OwnerSchema, UuidSchema } from "~/modules/admin/schemas";
 import { handleUserAction } from "~/modules/admin/user-actions.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { formatBusinessNumber } from "~/modules/validation/business-number";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -124,38 +124,32 @@ export default function AdminOrg() {
       </div>
       <Card aria-labelledby="org-members">
         <h2 id="org-members">{t("orgs.membersTitle", { n: members.length })}</h2>
-        <div className="table-wrap" role="region" aria-labelledby="org-members" tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("users.name")}</th>
-                <th scope="col">{t("users.email")}</th>
-                <th scope="col">{t("users.status")}</th>
-                <th scope="col">{t("users.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.id} data-testid={`member-${m.email}`}>
-                  <td>
-                    {m.name} {m.role === "owner" ? <Badge>{t("users.owner")}</Badge> : null}
-                  </td>
-                  <td>{m.email}</td>
-                  <td>
-                    {m.disabled_at ? (
-                      <Badge tone="danger">{t("users.disabledSince", { at: formatDateTime(m.disabled_at, lng) })}</Badge>
-                    ) : (
-                      <Badge tone="success">{t("users.activeSessions", { n: m.sessions })}</Badge>
-                    )}
-                  </td>
-                  <td>
-                    <UserActions user={{ id: m.id, email: m.email, disabled: Boolean(m.disabled_at) }} self={m.id === meId} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          labelledBy="org-members"
+          head={
+            <>
+              <th scope="col">{t("users.name")}</th>
+              <th scope="col">{t("users.email")}</th>
+              <th scope="col">{t("users.status")}</th>
+              <th scope="col">{t("users.actions")}</th>
+            </>
+          }
+        >
+          {members.map((m) => (
+            <tr key={m.id} data-testid={`member-${m.email}`}>
+              <td>
+                {m.name} {m.role === "owner" ? <Badge>{t("users.owner")}</Badge> : null}
+              </td>
+              <td>{m.email}</td>
+              <td>
+                <UserStateBadge disabledAt={m.disabled_at} sessions={m.sessions} />
+              </td>
+              <td>
+                <UserActions user={{ id: m.id, email: m.email, disabled: Boolean(m.disabled_at) }} self={m.id === meId} />
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
         <h3 style={{ marginTop: 20 }}>{t("orgs.changeOwner")}</h3>
         {activeMembers.length === 0 ? (
           <p className="muted">{t("orgs.noOtherMembers")}</p>

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { adminLinks } from "~/components/admin/styles";
-import { Badge, Card, EmptyState, PageHead } from "~/components/ui/misc";
+import { Badge, Card, EmptyState, PageHead, ScrollTable } from "~/components/ui/misc";
 import { SubmitButton } from "~/components/ui/button";
 import { listPrograms } from "~/modules/admin/programs.server";
 import { requireRole } from "~/modules/auth/session.server";
@@ -50,14 +50,9 @@ function ProgramTable({
         </Link>
       </div>
       {empty ?? (
-        <div className="table-wrap" role="region" aria-labelledby={titleId} tabIndex={0}>
-          <table className="table">
-            <thead>
-              <tr>{head}</tr>
-            </thead>
-            <tbody>{children}</tbody>
-          </table>
-        </div>
+        <ScrollTable labelledBy={titleId} head={head}>
+          {children}
+        </ScrollTable>
       )}
     </Card>
   );

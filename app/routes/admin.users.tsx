@@ -5,14 +5,13 @@ import { useTranslation } from "react-i18next";
 import { AdminFilters, AdminTable } from "~/components/admin/admin-list";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { adminLinks } from "~/components/admin/styles";
-import { UserActions } from "~/components/admin/user-actions";
+import { UserActions, UserStateBadge } from "~/components/admin/user-actions";
 import { Badge, PageHead } from "~/components/ui/misc";
 import { searchUsers } from "~/modules/admin/people.server";
 import { pageParam, searchText } from "~/modules/admin/search-params";
 import { handleUserAction } from "~/modules/admin/user-actions.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -45,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminUsers() {
   const { query, list, meId } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("admin");
+  const { t } = useTranslation("admin");
   return (
     <>
       <AdminNav />
@@ -91,11 +90,7 @@ export default function AdminUsers() {
               <Link to={`/admin/orgs/${u.org_id}`}>{u.org_name}</Link> <span className="muted">· {t(`common:kinds.${u.org_kind}`)}</span>
             </td>
             <td>
-              {u.disabled_at ? (
-                <Badge tone="danger">{t("users.disabledSince", { at: formatDateTime(u.disabled_at, i18n.language) })}</Badge>
-              ) : (
-                <Badge tone="success">{t("users.activeSessions", { n: u.sessions })}</Badge>
-              )}
+              <UserStateBadge disabledAt={u.disabled_at} sessions={u.sessions} />
             </td>
             <td>
               <UserActions user={{ id: u.id, email: u.email, disabled: Boolean(u.disabled_at) }} self={u.id === meId} />

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { EmptyState } from "~/components/ui/misc";
+import { EmptyState, ScrollTable } from "~/components/ui/misc";
 import { Pagination } from "~/components/ui/pagination";
 
 /** The GET search form above an operator list (organisations, users, audit log); a reset link when given. */
@@ -55,14 +55,9 @@ export function AdminTable({
       {empty ? (
         <EmptyState title={emptyTitle} />
       ) : (
-        <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
-          <table className="table" data-testid={testId}>
-            <thead>
-              <tr>{head}</tr>
-            </thead>
-            <tbody>{children}</tbody>
-          </table>
-        </div>
+        <ScrollTable label={label} head={head} testId={testId}>
+          {children}
+        </ScrollTable>
       )}
       <Pagination page={page} pageCount={pageCount} />
     </>

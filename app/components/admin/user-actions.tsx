@@ -1,6 +1,8 @@
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmitButton } from "~/components/ui/button";
+import { Badge } from "~/components/ui/misc";
+import { formatDateTime } from "~/utils/format";
 
 type ActionData = { userId: string | null; error: string | null } | undefined;
 
@@ -44,5 +46,15 @@ export function UserActions({ user, self }: { user: { id: string; email: string;
         </div>
       </Form>
     </details>
+  );
+}
+
+/** A user's state for operators: disabled since when, or how many sessions are live. */
+export function UserStateBadge({ disabledAt, sessions }: { disabledAt: string | Date | null; sessions: number }) {
+  const { t, i18n } = useTranslation("admin");
+  return disabledAt ? (
+    <Badge tone="danger">{t("users.disabledSince", { at: formatDateTime(disabledAt, i18n.language) })}</Badge>
+  ) : (
+    <Badge tone="success">{t("users.activeSessions", { n: sessions })}</Badge>
   );
 }

@@ -42,3 +42,20 @@ export function PageHead({ title, description, actions }: { title: ReactNode; de
     </div>
   );
 }
+
+/**
+ * A data table in a focusable, scrollable region (wide tables scroll sideways
+ * on phones), named by `label` or by the element `labelledBy` points at.
+ */
+export function ScrollTable({ label, labelledBy, head, children, testId }: { label?: string; labelledBy?: string; head: ReactNode; children: ReactNode; testId?: string }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} aria-labelledby={labelledBy} tabIndex={0}>
+      <table className="table" data-testid={testId}>
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
