@@ -33,30 +33,64 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {
     const user = await requireUser(request);
     const db = await getDb();
-    const org = await db.selectFrom("organizations").select(["rejection_reason"]).where("id", "=", user.org.id).executeTakeFirstOrThrow();
+    const kind = user.org.kind;
+    const verified = user.org.status === "verified";
+    const lng = kind === "company" || kind === "investor" ? await getLocale(request) : null;
+    // Independent reads, so they run side by side (one pool connection each) rather than one after another.
+    const when = <T, F>(cond: boolean, run: () => Promise<T>, otherwise: F): Promise<T | F> => (cond ? run() : Promise.resolve(otherwise));
+    const [
+      org,
+      pending,
+      hospitalNeeds,
+      awaiting,
+      upcoming,
+      awaitingMeetings,
+      companyStatus,
+      stageCountsOf,
+      companyApplications,
+      recommendedNeeds,
+      recommendedPitches,
+      pitchBookmarks,
+      ownPitches,
+      companyEvents,
+      operatorEvents,
+      investorEvents,
+    ] = await Promise.all([
+      db.selectFrom("organizations").select(["rejection_reason"]).where("id", "=", user.org.id).executeTakeFirstOrThrow(),
+      when(kind === "operator", () => countPending(db), 0),
+      when(kind === "hospital", () => listOrgNeeds(db, user.org.id), []),
+      when(kind === "hospital", () => awaitingHospitalAnswer(db, user.org.id), null),
+      // Meetings and deal pipeline: both sides' upcoming meetings, the company's open requests and investors' review status, the investor's stage counts.
+      when(kind === "company" || kind === "investor", () => upcomingMeetings(db, { orgId: user.org.id, side: kind as "company" | "investor" }), null),
+      when(kind === "company", () => awaitingCompanyAnswer(db, user.org.id), null),
+      when(kind === "company", () => companyDealStatuses(db, user.org.id), null),
+      when(kind === "investor" && verified, () => stageCounts(db, user.org.id), null),
+      when(kind === "company", () => companyApplicationsSummary(db, user.org.id), []),
+      when(kind === "company" && verified, () => recommendNeeds(db, user.org.id, lng!, 5), null),
+      // Pitches: recommendations and bookmarks for verified investors, view counts for companies.
+      when(kind === "investor" && verified, () => recommendPitches(db, user.org.id, lng!, 5), null),
+      when(kind === "investor" && verified, () => listBookmarks(db, user.id, 10), null),
+      when(kind === "company", () => listOwnPitches(db, user.org.id), null),
+      // Pitch events: a company's applications and results, the operator's upcoming rounds, an investor's registrations.
+      when(kind === "company", () => companyEventSummary(db, user.org.id), null),
+      when(kind === "operator", () => operatorUpcomingEvents(db), null),
+      when(kind === "investor", () => investorRegisteredEvents(db, user.id), null),
+    ]);
     return {
       me: { name: user.name, role: user.role },
       org: { ...user.org, rejectionReason: org.rejection_reason },
-      pending: user.org.kind === "operator" ? await countPending(db) : 0,
-      hospitalNeeds: user.org.kind === "hospital" ? await listOrgNeeds(db, user.org.id) : [],
-      awaiting: user.org.kind === "hospital" ? await awaitingHospitalAnswer(db, user.org.id) : null,
-      // Meetings and deal pipeline: both sides' upcoming meetings, the company's open requests and investors' review status, the investor's stage counts.
-      deals: {
-        upcoming: user.org.kind === "company" || user.org.kind === "investor" ? await upcomingMeetings(db, { orgId: user.org.id, side: user.org.kind }) : null,
-        awaitingMeetings: user.org.kind === "company" ? await awaitingCompanyAnswer(db, user.org.id) : null,
-        companyStatus: user.org.kind === "company" ? await companyDealStatuses(db, user.org.id) : null,
-        stageCounts: user.org.kind === "investor" && user.org.status === "verified" ? await stageCounts(db, user.org.id) : null,
-      },
-      companyApplications: user.org.kind === "company" ? await companyApplicationsSummary(db, user.org.id) : [],
-      recommendedNeeds: user.org.kind === "company" && user.org.status === "verified" ? await recommendNeeds(db, user.org.id, await getLocale(request), 5) : null,
-      // Pitches: recommendations and bookmarks for verified investors, view counts for companies.
-      recommendedPitches: user.org.kind === "investor" && user.org.status === "verified" ? await recommendPitches(db, user.org.id, await getLocale(request), 5) : null,
-      pitchBookmarks: user.org.kind === "investor" && user.org.status === "verified" ? await listBookmarks(db, user.id, 10) : null,
-      ownPitches: user.org.kind === "company" ? await listOwnPitches(db, user.org.id) : null,
-      // Pitch events: a company's applications and results, the operator's upcoming rounds, an investor's registrations.
-      companyEvents: user.org.kind === "company" ? await companyEventSummary(db, user.org.id) : null,
-      operatorEvents: user.org.kind === "operator" ? await operatorUpcomingEvents(db) : null,
-      investorEvents: user.org.kind === "investor" ? await investorRegisteredEvents(db, user.id) : null,
+      pending,
+      hospitalNeeds,
+      awaiting,
+      deals: { upcoming, awaitingMeetings, companyStatus, stageCounts: stageCountsOf },
+      companyApplications,
+      recommendedNeeds,
+      recommendedPitches,
+      pitchBookmarks,
+      ownPitches,
+      companyEvents,
+      operatorEvents,
+      investorEvents,
     };
   });
 }
