@@ -299,8 +299,8 @@ export async function scoresForInvestor(db: DB, investorOrgId: string): Promise<
   const kept = rankedForInvestor.get(investorOrgId);
   if (kept && kept.index === index && kept.revision === index.revision) return new Map(kept.scores);
   for (const r of index.topPitchesForInvestor(investorOrgId, Math.max(1, index.pitchIds().length))) out.set(r.id, r.score10 / 10);
-  // A few hundred investor organisations at most; drop everything rather than grow without bound.
-  if (rankedForInvestor.size >= 1000) rankedForInvestor.clear();
+  // One map of every pitch's score per investor organisation (a few hundred): drop them all rather than grow without bound.
+  if (rankedForInvestor.size >= 256) rankedForInvestor.clear();
   rankedForInvestor.set(investorOrgId, { index, revision: index.revision, scores: new Map(out) });
   return out;
 }
