@@ -9,7 +9,21 @@ import { dealStages, MAX_DAYS_AHEAD, meetingDeclineReasons, passReasons, seoulLo
  */
 export * from "./deal-options";
 
-const slotField = z.string({ error: "validation.invalid" }).trim().max(40, { error: "validation.invalid" }).optional();
+// Each time is checked on its own, so a past or malformed time is reported even when
+// another field (say, an empty message) fails: object-level steps run only on valid objects.
+const slotField = z
+  .string({ error: "validation.invalid" })
+  .trim()
+  .max(40, { error: "validation.invalid" })
+  .optional()
+  .superRefine((raw, ctx) => {
+    if (!raw) return;
+    const d = seoulLocalToDate(raw);
+    const now = Date.now();
+    if (!d) ctx.addIssue({ code: "custom", message: "deals:errors.slotInvalid" });
+    else if (d.getTime() <= now) ctx.addIssue({ code: "custom", message: "deals:errors.slotPast" });
+    else if (d.getTime() > now + MAX_DAYS_AHEAD * 86_400_000) ctx.addIssue({ code: "custom", message: "deals:errors.slotTooFar" });
+  });
 
 export const MeetingRequestSchema = z
   .object({
@@ -32,6 +46,7 @@ export const MeetingRequestSchema = z
       const raw = v[key];
       if (!raw) return;
       const d = seoulLocalToDate(raw);
+      // Invalid, past and too-far times were reported by the field itself; these checks stay for what reaches here.
       if (!d) return void ctx.addIssue({ code: "custom", path: [key], message: "deals:errors.slotInvalid" });
       if (d.getTime() <= now) return void ctx.addIssue({ code: "custom", path: [key], message: "deals:errors.slotPast" });
       if (d.getTime() > now + MAX_DAYS_AHEAD * 86_400_000) return void ctx.addIssue({ code: "custom", path: [key], message: "deals:errors.slotTooFar" });
