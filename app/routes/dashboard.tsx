@@ -48,8 +48,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       companyStatus,
       stageCountsOf,
       companyApplications,
-      recommendedNeeds,
-      recommendedPitches,
       pitchBookmarks,
       ownPitches,
       companyEvents,
@@ -66,9 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       when(kind === "company", () => companyDealStatuses(db, user.org.id), null),
       when(kind === "investor" && verified, () => stageCounts(db, user.org.id), null),
       when(kind === "company", () => companyApplicationsSummary(db, user.org.id), []),
-      when(kind === "company" && verified, () => recommendNeeds(db, user.org.id, lng!, 5), null),
-      // Pitches: recommendations and bookmarks for verified investors, view counts for companies.
-      when(kind === "investor" && verified, () => recommendPitches(db, user.org.id, lng!, 5), null),
+      // Pitches: bookmarks for verified investors, view counts for companies.
       when(kind === "investor" && verified, () => listBookmarks(db, user.id, 10), null),
       when(kind === "company", () => listOwnPitches(db, user.org.id), null),
       // Pitch events: a company's applications and results, the operator's upcoming rounds, an investor's registrations.
@@ -76,6 +72,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       when(kind === "operator", () => operatorUpcomingEvents(db), null),
       when(kind === "investor", () => investorRegisteredEvents(db, user.id), null),
     ]);
+    // Recommendations come after the rest: the first one in a process builds the match index, minutes of
+    // synchronous work at scale, and reads waiting beside it would time out for a pool connection (503).
+    const recommendedNeeds = kind === "company" && verified ? await recommendNeeds(db, user.org.id, lng!, 5) : null;
+    const recommendedPitches = kind === "investor" && verified ? await recommendPitches(db, user.org.id, lng!, 5) : null;
     return {
       me: { name: user.name, role: user.role },
       org: { ...user.org, rejectionReason: org.rejection_reason },
