@@ -33,6 +33,7 @@ test.describe("match scores people can read", () => {
     await page.goto(`${LUNG_CT_NEED}?lng=en`);
     const en = page.getByRole("region", { name: "Recommended companies" });
     await expect(en).toBeVisible();
+    await expect(en.locator(".match").first()).toContainText("Lumen Healthcare");
     await expect(en.locator(".match-part-name").first()).toHaveText(/[A-Za-z]/);
     await expect(en.locator(".match-reason").first()).toHaveText(/[A-Za-z]/);
     await expectPartsAddUp(page);
@@ -47,6 +48,10 @@ test.describe("match scores people can read", () => {
     await expect(section.locator(".match").first()).toContainText("흉부 CT 폐결절");
     await expect(section.locator(".match-reason").first()).toBeVisible();
     await expectPartsAddUp(page);
+    // In English the need's hospital is named in English too.
+    await page.goto("/dashboard?lng=en");
+    await expect(page.getByRole("region", { name: "Needs that fit your company" }).locator(".match").first()).toContainText("Hanbit University Hospital");
+    await page.goto("/?lng=ko");
 
     await page.goto("/needs?sort=match");
     await expect(page.locator("article").first()).toContainText("흉부 CT 폐결절");

@@ -4,6 +4,7 @@ import { NeedCompanyIndex, formatReason, formatSuggestion, type CompanyInput, ty
 import { investorMatchInputs, pitchMatchInputs } from "~/modules/pitches/match-inputs.server";
 import { completedTestbedsByCompany, obtainedCertificationsByCompany } from "~/modules/testbeds/signals.server";
 import { PitchInvestorIndex, suggestForPitch, type PitchInvestorScore } from "./index";
+import { localName } from "~/utils/format";
 import { FitStore, fitView, needCompanySource, pitchInvestorSource, topFits } from "./fits.server";
 
 /**
@@ -144,7 +145,7 @@ export async function recommendCompanies(db: DB, needId: string, lng: "ko" | "en
   if (!top.length) return [];
   const orgs = await db
     .selectFrom("organizations")
-    .select(["id", "name", "slug"])
+    .select(["id", "name", "name_en", "slug"])
     .where("id", "in", top.map((t) => t.id))
     .where("kind", "=", "company")
     .where("status", "=", "verified")
@@ -152,7 +153,7 @@ export async function recommendCompanies(db: DB, needId: string, lng: "ko" | "en
   const byId = new Map(orgs.map((o) => [o.id, o]));
   return top.flatMap((t) => {
     const o = byId.get(t.id);
-    return o ? [{ org: { name: o.name, slug: o.slug }, match: fitView(t, lng) as MatchView }] : [];
+    return o ? [{ org: { name: localName(lng, o.name, o.name_en), slug: o.slug }, match: fitView(t, lng) as MatchView }] : [];
   });
 }
 
@@ -165,7 +166,7 @@ export async function recommendNeeds(db: DB, companyOrgId: string, lng: "ko" | "
   const needs = await db
     .selectFrom("needs as n")
     .innerJoin("organizations as o", "o.id", "n.org_id")
-    .select(["n.id", "n.title", "o.name as hospital", "o.slug as hospitalSlug"])
+    .select(["n.id", "n.title", "o.name as hospital", "o.name_en as hospitalEn", "o.slug as hospitalSlug"])
     .where("n.id", "in", top.map((t) => t.id))
     .where("n.status", "=", "open")
     .where("n.hidden_at", "is", null)
@@ -173,7 +174,7 @@ export async function recommendNeeds(db: DB, companyOrgId: string, lng: "ko" | "
   const byId = new Map(needs.map((n) => [n.id, n]));
   return top.flatMap((t) => {
     const n = byId.get(t.id);
-    return n ? [{ need: { id: n.id, title: n.title, hospital: n.hospital, hospitalSlug: n.hospitalSlug }, match: fitView(t, lng) as MatchView }] : [];
+    return n ? [{ need: { id: n.id, title: n.title, hospital: localName(lng, n.hospital, n.hospitalEn), hospitalSlug: n.hospitalSlug }, match: fitView(t, lng) as MatchView }] : [];
   });
 }
 
