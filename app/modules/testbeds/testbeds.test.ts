@@ -139,9 +139,11 @@ withEachDb("testbeds", (engine) => {
     // Matching: the completed testbed raises the score on a related need, and the reason names the hospital.
     const after = (await scoresForCompany(db, lumen.id)).get(DEMO_NEED_IDS.hanbitLungCt)!;
     expect(after).toBeGreaterThan(before);
-    const rec = (await recommendCompanies(db, DEMO_NEED_IDS.hanbitLungCt, "ko", 10)).find((x) => x.org.name === lumen.name)!;
+    const rec = (await recommendCompanies(db, DEMO_NEED_IDS.hanbitLungCt, "ko", 10)).find((x) => x.org.slug === "lumen-healthcare")!;
+    expect(rec.org.name).toBe(lumen.name);
     expect(rec.match.parts.find((p) => p.key === "trackRecord")?.reason).toContain("한빛대학교병원 가늠터 완료");
-    const en = (await recommendCompanies(db, DEMO_NEED_IDS.hanbitLungCt, "en", 10)).find((x) => x.org.name === lumen.name)!;
+    const en = (await recommendCompanies(db, DEMO_NEED_IDS.hanbitLungCt, "en", 10)).find((x) => x.org.slug === "lumen-healthcare")!;
+    expect(en.org.name).toBe("Lumen Healthcare");
     expect(en.match.parts.find((p) => p.key === "trackRecord")?.reason).toContain("Hanbit University Hospital");
 
     const list = await listRequestsForOrg(db, { id: hanbit.id, kind: "hospital" }, { tab: "done", page: 1 });
