@@ -27,6 +27,7 @@ import { countUnread } from "~/modules/notifications/notifications.server";
 import { getDb } from "~/utils/db.server";
 import { readToast } from "~/utils/toast.server";
 import { useNonce } from "~/utils/nonce";
+import { localName } from "~/utils/format";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -62,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         email: me.email,
         role: me.role,
         // English readers see the English name where the organisation gave one.
-        org: { name: lng === "en" && me.org.nameEn ? me.org.nameEn : me.org.name, slug: me.org.slug, kind: me.org.kind, status: me.org.status },
+        org: { name: localName(lng, me.org.name, me.org.nameEn), slug: me.org.slug, kind: me.org.kind, status: me.org.status },
       },
       unread,
     },

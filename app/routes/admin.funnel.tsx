@@ -13,7 +13,7 @@ import { requireRole } from "~/modules/auth/session.server";
 import { getLocale } from "~/modules/i18n/i18n.server";
 import { termLabel } from "~/modules/taxonomy/vocabulary";
 import { getDb } from "~/utils/db.server";
-import { formatKrw } from "~/utils/format";
+import { formatKrw, localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "프로그램 현황 · MediBridge" }];
@@ -36,8 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       investors: result.investors.map((i) => ({ name: i.name, rate: i.response.rate, medianHours: i.response.medianHours, meetings: i.meetings })),
       tables,
       options: {
-        calls: options.calls.map((c) => ({ id: c.id, name: lng === "en" && c.nameEn ? c.nameEn : c.name })),
-        hospitals: options.hospitals.map((h) => ({ id: h.id, name: lng === "en" && h.nameEn ? h.nameEn : h.name })),
+        calls: options.calls.map((c) => ({ id: c.id, name: localName(lng, c.name, c.nameEn) })),
+        hospitals: options.hospitals.map((h) => ({ id: h.id, name: localName(lng, h.name, h.nameEn) })),
         stages: STAGES.map((s) => ({ code: s, label: termLabel("growth_stage", s, lng) })),
       },
     };

@@ -14,7 +14,7 @@ import { handleUserAction } from "~/modules/admin/user-actions.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { formatBusinessNumber } from "~/modules/validation/business-number";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -76,7 +76,7 @@ export default function AdminOrg() {
         <Link to="/admin/orgs">← {t("orgs.back")}</Link>
       </p>
       <PageHead
-        title={lng === "en" && org.name_en ? org.name_en : org.name}
+        title={localName(lng, org.name, org.name_en)}
         description={
           <span className="tags">
             <Badge>{t(`common:kinds.${org.kind}`)}</Badge> <Badge tone={statusTone(org.status)}>{t(`orgs.statuses.${org.status}`)}</Badge>

@@ -11,6 +11,7 @@ import { requireRole } from "~/modules/auth/session.server";
 import { formatBusinessNumber } from "~/modules/validation/business-number";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
+import { localName } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "기관 · MediBridge" }];
 export const links = adminLinks;
@@ -89,7 +90,7 @@ export default function AdminOrgs() {
         {list.rows.map((o) => (
           <tr key={o.id}>
             <td>
-              <Link to={`/admin/orgs/${o.id}`}>{i18n.language === "en" && o.name_en ? o.name_en : o.name}</Link>
+              <Link to={`/admin/orgs/${o.id}`}>{localName(i18n.language, o.name, o.name_en)}</Link>
             </td>
             <td>{t(`common:kinds.${o.kind}`)}</td>
             <td>{o.business_no ?? "—"}</td>

@@ -9,7 +9,7 @@ import { SubmitButton } from "~/components/ui/button";
 import { listPrograms } from "~/modules/admin/programs.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime, formatKrw } from "~/utils/format";
+import { formatDateTime, formatKrw, localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "프로그램 · MediBridge" }];
@@ -62,7 +62,7 @@ export default function AdminPrograms() {
   const { calls, events } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("admin");
   const lng = i18n.language;
-  const name = (o: { name: string; name_en: string | null }) => (lng === "en" && o.name_en ? o.name_en : o.name);
+  const name = (o: { name: string; name_en: string | null }) => localName(lng, o.name, o.name_en);
   return (
     <>
       <AdminNav />

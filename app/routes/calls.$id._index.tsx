@@ -13,7 +13,7 @@ import { todayInSeoul } from "~/modules/needs/dates";
 import { setCallStatus, updateCall } from "~/modules/needs/needs.server";
 import { CallSchema, isUuid } from "~/modules/needs/schemas";
 import { getDb } from "~/utils/db.server";
-import { formatKrw } from "~/utils/format";
+import { formatKrw, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { getCall, listOpenNeeds } from "../../db/queries/needs";
@@ -64,7 +64,7 @@ export default function CallDetail() {
   return (
     <>
       <PageHead
-        title={en && call.name_en ? call.name_en : call.name}
+        title={localName(en, call.name, call.name_en)}
         description={<Badge tone={call.status === "open" ? "success" : "default"}>{t(`calls.status.${call.status}`)}</Badge>}
         actions={<Link to="/calls">{t("calls.all")}</Link>}
       />

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Badge, Card, EmptyState, PageHead } from "~/components/ui/misc";
 import { getCurrentUser } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
-import { formatKrw } from "~/utils/format";
+import { formatKrw, localName } from "~/utils/format";
 import { CallPeriod } from "~/components/needs/call-period";
 import { withDb } from "~/utils/http.server";
 import { listCalls } from "../../db/queries/needs";
@@ -40,7 +40,7 @@ export default function Calls() {
           {calls.map((c) => (
             <Card key={c.id} aria-labelledby={`call-${c.id}`}>
               <h2 id={`call-${c.id}`} style={{ fontSize: "1.12rem" }}>
-                <Link to={`/calls/${c.id}`}>{en && c.name_en ? c.name_en : c.name}</Link>
+                <Link to={`/calls/${c.id}`}>{localName(en, c.name, c.name_en)}</Link>
               </h2>
               <p className="tags">
                 <Badge tone={c.status === "open" ? "success" : "default"}>{t(`calls.status.${c.status}`)}</Badge>

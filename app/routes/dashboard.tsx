@@ -26,6 +26,7 @@ import { countPending } from "~/modules/orgs/orgs.server";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 import { listOrgNeeds } from "../../db/queries/needs";
+import { localName } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "대시보드 · MediBridge" }];
 
@@ -101,7 +102,7 @@ export default function Dashboard() {
   const { t, i18n } = useTranslation();
   return (
     <>
-      <PageHead title={t("dashboard.title", { name: me.name })} description={t("dashboard.orgLine", { org: i18n.language === "en" && org.nameEn ? org.nameEn : org.name, kind: t(`kinds.${org.kind}`) })} />
+      <PageHead title={t("dashboard.title", { name: me.name })} description={t("dashboard.orgLine", { org: localName(i18n.language, org.name, org.nameEn), kind: t(`kinds.${org.kind}`) })} />
       {org.status === "pending" ? <Notice tone="warn">{t("dashboard.unverified")}</Notice> : null}
       {org.status === "rejected" ? <Notice tone="warn">{t("dashboard.rejected", { reason: org.rejectionReason ?? "—" })}</Notice> : null}
       <div className="grid">

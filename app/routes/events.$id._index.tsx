@@ -34,7 +34,7 @@ import {
 import { ApplySchema, DecideSchema, RateSchema } from "~/modules/events/schemas";
 import { isUuid } from "~/modules/needs/schemas";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime, localName } from "~/utils/format";
 import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
@@ -261,7 +261,7 @@ function CohortPitch({ pitch }: { pitch: NonNullable<LoaderData["cohort"]>[numbe
       </h3>
       <p>{pitch.oneLiner}</p>
       <p className="muted">
-        <Link to={`/orgs/${pitch.slug}`}>{i18n.language === "en" && pitch.companyEn ? pitch.companyEn : pitch.company}</Link>
+        <Link to={`/orgs/${pitch.slug}`}>{localName(i18n.language, pitch.company, pitch.companyEn)}</Link>
       </p>
       {registered ? (
         phase.ratingOpen ? (
@@ -349,7 +349,7 @@ function OperatorPanel() {
             </thead>
             <tbody>
               {applications.map((a) => {
-                const company = en && a.company_name_en ? a.company_name_en : a.company_name;
+                const company = localName(en, a.company_name, a.company_name_en);
                 return (
                   <tr key={a.id}>
                     <td>
@@ -428,7 +428,7 @@ function CohortSection() {
           <ul>
             {cohortCompanies.map((c) => (
               <li key={c.slug}>
-                <Link to={`/orgs/${c.slug}`}>{i18n.language === "en" && c.name_en ? c.name_en : c.name}</Link>
+                <Link to={`/orgs/${c.slug}`}>{localName(i18n.language, c.name, c.name_en)}</Link>
               </li>
             ))}
           </ul>

@@ -7,7 +7,7 @@ import { requireUser } from "~/modules/auth/session.server";
 import { eventPhase, eventResultsTable, getEvent, isRegistered, ownApplication, ownRatings, pitchResults } from "~/modules/events/events.server";
 import { isUuid } from "~/modules/needs/list-options";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "평가 결과 · MediBridge" }];
@@ -137,7 +137,7 @@ export default function EventResults() {
                 <tbody>
                   {table.map((r) => (
                     <tr key={r.pitchId}>
-                      <td>{en && r.companyEn ? r.companyEn : r.company}</td>
+                      <td>{localName(en, r.company, r.companyEn)}</td>
                       <td>
                         <Link to={`?pitch=${r.pitchId}`}>{r.title}</Link>
                       </td>
@@ -157,7 +157,7 @@ export default function EventResults() {
           {detail ? (
             <Card aria-labelledby="detail-title" style={{ marginTop: 20 }}>
               <h2 id="detail-title">{detail.title}</h2>
-              <p className="muted">{en && detail.companyEn ? detail.companyEn : detail.company}</p>
+              <p className="muted">{localName(en, detail.company, detail.companyEn)}</p>
               <AveragesList averages={detail.averages} />
               <Comments comments={detail.comments} />
             </Card>

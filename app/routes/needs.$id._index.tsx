@@ -15,7 +15,7 @@ import { todayInSeoul } from "~/modules/needs/dates";
 import { acceptNda, canSeeNeed, confidentialAccess, readDetails, type Viewer } from "~/modules/needs/needs.server";
 import { isUuid } from "~/modules/needs/list-options";
 import { getDb } from "~/utils/db.server";
-import { formatKrwRange } from "~/utils/format";
+import { formatKrwRange, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -143,7 +143,7 @@ export default function NeedDetail() {
           <span className="tags">
             <NeedStatusBadge status={need.status} />
             {need.hidden ? <Badge tone="danger">{t("status.hidden")}</Badge> : null}
-            <Link to={`/orgs/${need.org_slug}`}>{en && need.org_name_en ? need.org_name_en : need.org_name}</Link>
+            <Link to={`/orgs/${need.org_slug}`}>{localName(en, need.org_name, need.org_name_en)}</Link>
           </span>
         }
         actions={
@@ -179,7 +179,7 @@ export default function NeedDetail() {
           <dl className="kv">
             <dt>{t("detail.hospital")}</dt>
             <dd>
-              <Link to={`/orgs/${need.org_slug}`}>{en && need.org_name_en ? need.org_name_en : need.org_name}</Link>
+              <Link to={`/orgs/${need.org_slug}`}>{localName(en, need.org_name, need.org_name_en)}</Link>
             </dd>
             <dt>{t("detail.clinicalAreas")}</dt>
             <dd>{need.terms.clinical_area?.length ? <TermBadges kind="clinical_area" codes={need.terms.clinical_area} /> : dash}</dd>
@@ -208,7 +208,7 @@ export default function NeedDetail() {
               <DeadlineText deadline={need.deadline} today={today} />
             </dd>
             <dt>{t("detail.call")}</dt>
-            <dd>{need.program_call_id && need.call_name ? <Link to={`/calls/${need.program_call_id}`}>{en && need.call_name_en ? need.call_name_en : need.call_name}</Link> : dash}</dd>
+            <dd>{need.program_call_id && need.call_name ? <Link to={`/calls/${need.program_call_id}`}>{localName(en, need.call_name, need.call_name_en)}</Link> : dash}</dd>
           </dl>
         </Card>
       </div>

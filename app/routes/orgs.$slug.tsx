@@ -12,7 +12,7 @@ import { TrackRecordCard } from "~/components/testbeds/track-records";
 import { listPublicCertifications } from "~/modules/certifications/certifications.server";
 import { listTrackRecords } from "~/modules/testbeds/testbeds.server";
 import { getDb } from "~/utils/db.server";
-import { formatKrwRange } from "~/utils/format";
+import { formatKrwRange, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · MediBridge` : "MediBridge" }];
@@ -39,8 +39,8 @@ export default function OrgProfile() {
   const { org, canEdit, stats, raising, trackRecords, certs } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("org");
   const en = i18n.language === "en";
-  const name = en && org.name_en ? org.name_en : org.name;
-  const description = en && org.description_en ? org.description_en : org.description;
+  const name = localName(en, org.name, org.name_en);
+  const description = localName(en, org.description, org.description_en);
   const tone = org.status === "verified" ? "success" : org.status === "rejected" ? "danger" : "warn";
   return (
     <>

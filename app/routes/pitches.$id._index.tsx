@@ -15,7 +15,7 @@ import { pitchMatchForInvestor } from "~/modules/matching/service.server";
 import { canSeePitch, getPitch, isBookmarked, recordView, setBookmark, viewStats, type PitchViewer } from "~/modules/pitches/pitches.server";
 import { isUuid } from "~/modules/pitches/list-options";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatKrw } from "~/utils/format";
+import { formatDate, formatKrw, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -77,7 +77,7 @@ export default function PitchDetail() {
   const { pitch, own, investor, bookmarked, match, stats } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("pitches");
   const en = i18n.language === "en";
-  const company = en && pitch.org_name_en ? pitch.org_name_en : pitch.org_name;
+  const company = localName(en, pitch.org_name, pitch.org_name_en);
   const dash = "—";
   return (
     <>

@@ -15,6 +15,7 @@ import { getDb } from "~/utils/db.server";
 import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { localName } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "미팅 요청 · MediBridge" }];
 
@@ -68,7 +69,7 @@ export default function MeetRequest() {
       </>
     );
   }
-  const company = i18n.language === "en" && pitch.companyNameEn ? pitch.companyNameEn : pitch.companyName;
+  const company = localName(i18n.language, pitch.companyName, pitch.companyNameEn);
   const head = (
     <PageHead
       title={t("meet.title")}

@@ -18,6 +18,7 @@ import { getDb } from "~/utils/db.server";
 import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { localName } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.offer.title} · MediBridge` : "MediBridge" }];
 
@@ -95,7 +96,7 @@ export default function OfferDetail() {
   const { t, i18n } = useTranslation("testbeds");
   const en = i18n.language === "en";
   const dash = t("offer.none");
-  const hospital = en && offer.org_name_en ? offer.org_name_en : offer.org_name;
+  const hospital = localName(en, offer.org_name, offer.org_name_en);
   return (
     <>
       <PageHead

@@ -12,7 +12,7 @@ import { isUuid } from "~/modules/needs/schemas";
 import { CompleteSchema, declineReasons, DeclineSchema, requestIntents, type RequestIntent } from "~/modules/testbeds/schemas";
 import { availableIntents, getRequestForOrg, transitionRequest } from "~/modules/testbeds/testbeds.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, localName } from "~/utils/format";
 import { useErrorText } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -146,8 +146,8 @@ export default function TestbedRequestDetail() {
   const errText = useErrorText();
   const en = i18n.language === "en";
   const lng = i18n.language;
-  const hospital = en && req.hospital_name_en ? req.hospital_name_en : req.hospital_name;
-  const company = en && req.company_name_en ? req.company_name_en : req.company_name;
+  const hospital = localName(en, req.hospital_name, req.hospital_name_en);
+  const company = localName(en, req.company_name, req.company_name_en);
   return (
     <>
       <PageHead

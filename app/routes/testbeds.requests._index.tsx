@@ -9,7 +9,7 @@ import { requireRole } from "~/modules/auth/session.server";
 import { requestListTabs } from "~/modules/testbeds/testbed-options";
 import { listRequestsForOrg } from "~/modules/testbeds/testbeds.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "가늠터 신청 · MediBridge" }];
@@ -66,7 +66,7 @@ export default function TestbedRequests() {
                   <td>
                     <Link to={`/testbeds/requests/${r.id}`}>{r.offer_title}</Link>
                   </td>
-                  <td>{side === "hospital" ? (en && r.company_name_en ? r.company_name_en : r.company_name) : en && r.hospital_name_en ? r.hospital_name_en : r.hospital_name}</td>
+                  <td>{side === "hospital" ? localName(en, r.company_name, r.company_name_en) : localName(en, r.hospital_name, r.hospital_name_en)}</td>
                   <td>
                     <RequestStatusBadge status={r.status} />
                   </td>

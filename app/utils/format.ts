@@ -66,7 +66,10 @@ export function formatDateTime(d: Date | string | null | undefined, lng: string)
   return dateFormat(intlLocale(lng), "dateTime").format(date);
 }
 
-/** An organisation's name for this reader: the English name for English readers where it was given. */
-export function localName(lng: string, name: string, nameEn?: string | null): string {
-  return lng === "en" && nameEn ? nameEn : name;
+/**
+ * A name for this reader: the English one for English readers where it was given.
+ * `reader` is the language, or whether the reader reads English.
+ */
+export function localName(reader: string | boolean, name: string, nameEn?: string | null): string {
+  return (reader === true || reader === "en") && nameEn ? nameEn : name;
 }

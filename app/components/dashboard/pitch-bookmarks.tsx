@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PitchStatusBadge, RoundBadge } from "~/components/pitches/pitch-bits";
 import { Card } from "~/components/ui/misc";
-import { formatKrw } from "~/utils/format";
+import { formatKrw, localName } from "~/utils/format";
 
 export type BookmarkItem = { id: string; title: string; status: string; round: string | null; ask_krw: number | null; org_name: string; org_name_en: string | null };
 
@@ -21,7 +21,7 @@ export function PitchBookmarks({ items }: { items: BookmarkItem[] }) {
             <li key={b.id}>
               <Link to={`/pitches/${b.id}`}>{b.title}</Link>
               <div className="tags">
-                <span className="muted">{en && b.org_name_en ? b.org_name_en : b.org_name}</span>
+                <span className="muted">{localName(en, b.org_name, b.org_name_en)}</span>
                 <RoundBadge round={b.round} />
                 {b.status !== "published" ? <PitchStatusBadge status={b.status} /> : null}
                 <span className="muted">{formatKrw(b.ask_krw, i18n.language)}</span>

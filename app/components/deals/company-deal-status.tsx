@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Badge, Card } from "~/components/ui/misc";
 import type { CompanyDealStatus as Status, PassReason } from "~/modules/deals/deal-options";
-import { formatDate } from "~/utils/format";
+import { formatDate, localName } from "~/utils/format";
 
 export type CompanyDealStatusRow = {
   pitchId: string;
@@ -33,7 +33,7 @@ export function CompanyDealStatusCard({ rows, showPitch = true }: { rows: Compan
         <ul className="stack" style={{ listStyle: "none", padding: 0, margin: 0 }}>
           {rows.map((r) => (
             <li key={`${r.pitchId}-${r.investorName}`} data-testid="company-deal-status">
-              <strong>{lng === "en" && r.investorNameEn ? r.investorNameEn : r.investorName}</strong> <Badge tone={tone[r.status]}>{t(`companyStatus.${r.status}`)}</Badge>
+              <strong>{localName(lng, r.investorName, r.investorNameEn)}</strong> <Badge tone={tone[r.status]}>{t(`companyStatus.${r.status}`)}</Badge>
               {r.status === "passed" && r.passReason ? <span> · {t("companyDeals.reason", { reason: t(`passReasons.${r.passReason}`) })}</span> : null}
               <br />
               <span className="muted">

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Badge, type BadgeTone } from "~/components/ui/misc";
 import type { Averages } from "~/modules/events/events.server";
 import { roundLabel } from "~/modules/pitches/rounds";
-import { formatDate } from "~/utils/format";
+import { formatDate, localName } from "~/utils/format";
 
 /** Client-safe pieces shared by the event pages and the dashboard. */
 
@@ -24,8 +24,7 @@ export function ApplicationStatusBadge({ status }: { status: string }) {
 }
 
 export function eventName(e: { name: string; name_en?: string | null; nameEn?: string | null }, lng: string): string {
-  const en = e.name_en ?? e.nameEn ?? null;
-  return lng === "en" && en ? en : e.name;
+  return localName(lng, e.name, e.name_en ?? e.nameEn);
 }
 
 export function PlaceText({ place, online }: { place: string; online: boolean }) {

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TermBadges } from "~/components/terms";
 import { Badge } from "~/components/ui/misc";
-import { formatKrwRange } from "~/utils/format";
+import { formatKrwRange, localName } from "~/utils/format";
 import { DeadlineText } from "./need-bits";
 
 export type NeedCardData = {
@@ -40,7 +40,7 @@ export function NeedCard({ need, today, headingLevel = 2, matchScore }: { need: 
         </p>
       ) : null}
       <p className="muted" style={{ margin: "0 0 8px" }}>
-        <Link to={`/orgs/${need.org_slug}`}>{en && need.org_name_en ? need.org_name_en : need.org_name}</Link>
+        <Link to={`/orgs/${need.org_slug}`}>{localName(en, need.org_name, need.org_name_en)}</Link>
       </p>
       <p style={{ margin: "0 0 10px" }}>{truncate(need.summary, 140)}</p>
       <div className="tags" style={{ marginBottom: 10 }}>

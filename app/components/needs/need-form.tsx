@@ -8,6 +8,7 @@ import { conformField, FormError, SelectField, TextAreaField, TextField } from "
 import { adoptionPayers, adoptionReimbursements, adoptionRoutes, NeedSchema } from "~/modules/needs/schemas";
 import { certifications, clinicalAreas, collaborationTypes, growthStages, techFields } from "~/modules/taxonomy/vocabulary";
 import { hasFieldErrors, useErrorText, useZodForm } from "~/utils/forms";
+import { localName } from "~/utils/format";
 
 export type NeedFormValues = {
   title: string;
@@ -83,7 +84,7 @@ export function NeedForm({
         label={t("form.call")}
         {...conformField(fields.programCallId)}
         placeholder={t("form.callNone")}
-        options={calls.map((c) => ({ value: c.id, label: en && c.name_en ? c.name_en : c.name }))}
+        options={calls.map((c) => ({ value: c.id, label: localName(en, c.name, c.name_en) }))}
         errors={errText(fields.programCallId.errors)}
       />
 

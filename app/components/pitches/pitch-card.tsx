@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TermBadges } from "~/components/terms";
 import { Badge } from "~/components/ui/misc";
-import { formatDate, formatKrw } from "~/utils/format";
+import { formatDate, formatKrw, localName } from "~/utils/format";
 import { Fact, RoundBadge, SignalBadges } from "./pitch-bits";
 
 export type PitchCardData = {
@@ -30,7 +30,7 @@ export function PitchCard({ pitch, matchScore }: { pitch: PitchCardData; matchSc
         <Link to={`/pitches/${pitch.id}`}>{pitch.title}</Link>
       </h2>
       <p className="muted" style={{ margin: "0 0 6px" }}>
-        {en && pitch.org_name_en ? pitch.org_name_en : pitch.org_name} {pitch.hidden ? <Badge tone="danger">{t("status.hidden")}</Badge> : null}
+        {localName(en, pitch.org_name, pitch.org_name_en)} {pitch.hidden ? <Badge tone="danger">{t("status.hidden")}</Badge> : null}
       </p>
       {matchScore !== undefined ? (
         <p style={{ margin: "0 0 6px" }}>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { TermBadges } from "~/components/terms";
 import { Badge } from "~/components/ui/misc";
 import { IrbBadge, PeriodText } from "./bits";
+import { localName } from "~/utils/format";
 
 export type OfferCardData = {
   id: string;
@@ -34,7 +35,7 @@ export function OfferCard({ offer }: { offer: OfferCardData }) {
         <Link to={`/testbeds/${offer.id}`}>{offer.title}</Link>
       </h2>
       <p className="muted" style={{ margin: "0 0 8px" }}>
-        <Link to={`/orgs/${offer.org_slug}`}>{en && offer.org_name_en ? offer.org_name_en : offer.org_name}</Link>
+        <Link to={`/orgs/${offer.org_slug}`}>{localName(en, offer.org_name, offer.org_name_en)}</Link>
         {offer.department ? ` · ${offer.department}` : null}
       </p>
       <p style={{ margin: "0 0 10px" }}>{truncate(offer.description, 140)}</p>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge, Card } from "~/components/ui/misc";
+import { localName } from "~/utils/format";
 
 export type TrackRecordView = {
   id: string;
@@ -25,7 +26,7 @@ export function TrackRecordCard({ records }: { records: TrackRecordView[] }) {
       ) : (
         <ul className="stack" style={{ listStyle: "none", padding: 0, margin: 0 }}>
           {records.map((r) => {
-            const hospital = (en && r.hospital_name_en ? r.hospital_name_en : r.hospital_name) ?? "";
+            const hospital = localName(en, r.hospital_name ?? "", r.hospital_name_en);
             const month = r.completed_on ? r.completed_on.slice(0, 7) : "";
             return (
               <li key={r.id} data-testid="track-record">

@@ -4,6 +4,7 @@ import { getFixedT } from "~/modules/i18n/i18n.server";
 import { termLabel } from "~/modules/taxonomy/vocabulary";
 import { aggregate, parseFilters, periodBounds, type Filters, type Named, type Raw, type Result } from "./funnel";
 import { buildTables } from "./tables";
+import { localName } from "~/utils/format";
 
 /**
  * Reads the rows behind the funnel, already restricted to the period and the
@@ -14,7 +15,7 @@ import { buildTables } from "./tables";
  * hidden items still count.
  */
 export async function loadFunnel(db: DB, f: Filters, lng: "ko" | "en" = "ko"): Promise<Result> {
-  const label = (o: { name: string; name_en: string | null }) => (lng === "en" && o.name_en ? o.name_en : o.name);
+  const label = (o: { name: string; name_en: string | null }) => localName(lng, o.name, o.name_en);
   const { start, end } = periodBounds(f);
   const inPeriod = <C extends string>(col: C) => sql<boolean>`${sql.ref(col)} >= ${start} and ${sql.ref(col)} < ${end}`;
 

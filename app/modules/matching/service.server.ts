@@ -282,7 +282,7 @@ export async function recommendPitches(db: DB, investorOrgId: string, lng: "ko" 
   const byId = new Map(rows.map((r) => [r.id, r]));
   return top.flatMap((t) => {
     const r = byId.get(t.id);
-    return r ? [{ pitch: { id: r.id, title: r.title, oneLiner: r.one_liner, round: r.round, company: lng === "en" && r.companyEn ? r.companyEn : r.company }, match: fitView(t, lng) as MatchView }] : [];
+    return r ? [{ pitch: { id: r.id, title: r.title, oneLiner: r.one_liner, round: r.round, company: localName(lng, r.company, r.companyEn) }, match: fitView(t, lng) as MatchView }] : [];
   });
 }
 
