@@ -515,6 +515,8 @@ export interface MatchFitsTable {
   /** `FitDetail` (app/modules/matching/fits.server.ts): parts and suggestions in ko and en. */
   parts: ColumnType<unknown, string, string>;
   computed_at: Timestamp;
+  /** sha1 of the content as written (score and parts); null on rows written before migration 0010. */
+  digest: string | null;
 }
 
 export interface Database {

@@ -12,6 +12,7 @@ import { setDbHandle } from "../app/utils/db.server";
 import { openAppDb } from "./lib/app-db";
 import { createServer, installShutdown } from "./lib/server";
 import { seedIfEmpty } from "../db/seed/seed";
+import { warmMatching } from "../app/modules/matching/service.server";
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -48,6 +49,8 @@ async function main() {
   installShutdown(server, () => handle.close());
   server.listen(env.PORT, env.HOST, () => {
     console.log(`[start] MediBridge on http://localhost:${env.PORT} (${handle.kind === "pglite" ? `PGlite at ${env.PGLITE_DIR}` : "PostgreSQL"})`);
+    // The match indexes load in the background (in slices: pages keep being served).
+    warmMatching(handle.db).catch((err: unknown) => console.error("[start] match index:", err instanceof Error ? err.message : err));
   });
 }
 

@@ -7,6 +7,7 @@ import * as m0005 from "./20261125_0005_idempotency";
 import * as m0007 from "./20261125_0007_scale_indexes";
 import * as m0008 from "./20261125_0008_match_fits";
 import * as m0009 from "./20261125_0009_idempotency_more";
+import * as m0010 from "./20261204_0010_match_fit_digest";
 
 /**
  * Static migration index: works inside the bundled server and in scripts alike
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "20261125_0007_scale_indexes": m0007,
   "20261125_0008_match_fits": m0008,
   "20261125_0009_idempotency_more": m0009,
+  "20261204_0010_match_fit_digest": m0010,
 };

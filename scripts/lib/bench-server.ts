@@ -14,6 +14,8 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { Session } from "node:inspector/promises";
+import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 
@@ -46,13 +48,38 @@ if (kind === "raw") {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   server = createServer({ build, port, host: "127.0.0.1", mode: "production", logRequests: false });
   close = () => handle.close();
+  // Measure the steady state: the match indexes loaded and their stored fits in line (npm start loads them in the background).
+  const { warmMatching } = await import("../../app/modules/matching/service.server");
+  await warmMatching(handle.db, { settle: true });
 } else {
   console.error("usage: bench-server.ts app|raw <port> [pages.json]");
   process.exit(2);
 }
 
+// A CPU profile of a window the parent chooses (after its warm-up), not of start-up.
+let profiler: Session | null = null;
 process.on("message", (m: unknown) => {
   if (m === "cpu") process.send?.({ cpu: process.cpuUsage(), rss: process.memoryUsage().rss });
+  if (m === "profile-start") {
+    void (async () => {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.setSamplingInterval", { interval: 200 });
+      await profiler.post("Profiler.start");
+      process.send?.({ profiling: true });
+    })();
+  }
+  if (typeof m === "object" && m !== null && "profileStopTo" in m && profiler) {
+    const to = String((m as { profileStopTo: string }).profileStopTo);
+    void (async () => {
+      const { profile } = await profiler!.post("Profiler.stop");
+      writeFileSync(to, JSON.stringify(profile));
+      profiler!.disconnect();
+      profiler = null;
+      process.send?.({ profiled: to });
+    })();
+  }
   if (m === "stop") {
     server.closeAllConnections();
     server.close(() => {

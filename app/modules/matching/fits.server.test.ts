@@ -96,6 +96,24 @@ async function expectExact(db: DB, src: FitSource, n: number) {
   }
 }
 
+/**
+ * A change on the corpus side (a company for needs, a pitch for investors):
+ * right after it, before any reconciliation, the subject's own stored list and
+ * pairs are already exact; the reconciliation then brings every other row in
+ * line (the caller checks the whole table).
+ */
+async function changedCorpus(store: FitStore, db: DB, src: FitSource, side: Side, id: string) {
+  await store.changed(db, side, id);
+  const fromDb = await topFits(db, src.kind, side, id, store.n);
+  const fromIndex = src.has(side, id) ? src.top(side, id, store.n).filter((t) => t.score10 > 0) : [];
+  expect(fromDb.map((f) => [f.id, f.score])).toEqual(fromIndex.map((t) => [t.id, t.score10 / 10]));
+  for (const f of fromDb) {
+    const [l, r] = side === "left" ? [id, f.id] : [f.id, id];
+    expect(f.detail).toEqual(src.detail(l, r));
+  }
+  await store.reconciled();
+}
+
 withEachDb("match fits in the database", (engine) => {
   let db: DB;
   let close: () => Promise<void>;
@@ -145,16 +163,16 @@ withEachDb("match fits in the database", (engine) => {
         const edited = { ...g.company(0), id: companies[i]!.id };
         companies[i] = edited;
         index.upsertCompany(edited);
-        await store.changed(db, "right", edited.id);
+        await changedCorpus(store, db, src, "right", edited.id);
       } else if (x < 0.88) {
         const c = g.company(nextC++);
         companies.push(c);
         index.upsertCompany(c);
-        await store.changed(db, "right", c.id);
+        await changedCorpus(store, db, src, "right", c.id);
       } else if (companies.length > 3) {
         const [c] = companies.splice(Math.floor(g.r() * companies.length), 1);
         index.removeCompany(c!.id);
-        await store.changed(db, "right", c!.id);
+        await changedCorpus(store, db, src, "right", c!.id);
       }
       await expectExact(db, src, 4);
     }
@@ -181,6 +199,73 @@ withEachDb("match fits in the database", (engine) => {
     await Promise.all(pending);
     await store.settled();
     await expectExact(db, src, 3);
+  }, 60_000);
+
+  it("a company edit rescores its own pairs at once and leaves the rest to a background pass", async () => {
+    const g = gen(31);
+    const index = new NeedCompanyIndex({ includeConfidential: false });
+    const companies = Array.from({ length: 60 }, (_, i) => g.company(i));
+    for (const c of companies) index.upsertCompany(c);
+    for (let i = 0; i < 60; i++) index.upsertNeed(g.need(i));
+    const src = needCompanySource(index);
+    let details = 0;
+    const counting: FitSource = { ...src, detail: (l, r) => (details++, src.detail(l, r)) };
+    // A long delay: the background pass does not start by itself during the test.
+    const store = new FitStore(counting, 4, 60_000);
+    await store.full(db);
+    const stored = (await storedRows(db, "need-company")).length;
+    expect(details).toBe(stored);
+
+    details = 0;
+    const edited = { ...g.company(99), id: companies[7]!.id };
+    index.upsertCompany(edited);
+    await changedCorpus(store, db, src, "right", edited.id);
+    // The edit's own work (before the pass) touched a fraction of the stored pairs; the pass did the rest.
+    await expectExact(db, src, 4);
+    details = 0;
+    index.upsertCompany({ ...g.company(98), id: companies[9]!.id });
+    await store.changed(db, "right", companies[9]!.id);
+    expect(details).toBeGreaterThan(0);
+    expect(details).toBeLessThan(stored / 3);
+    await store.reconciled();
+    await expectExact(db, src, 4);
+  }, 120_000);
+
+  it("a restarted store brings what an earlier run left in line, rewriting only rows that moved", async () => {
+    const g = gen(41);
+    const index = new NeedCompanyIndex({ includeConfidential: false });
+    const companies = Array.from({ length: 20 }, (_, i) => g.company(i));
+    const needs = Array.from({ length: 20 }, (_, i) => g.need(i));
+    for (const c of companies) index.upsertCompany(c);
+    for (const nd of needs) index.upsertNeed(nd);
+    const src = needCompanySource(index);
+    await new FitStore(src, 4).full(db);
+    const stamp = async () =>
+      new Map(
+        (await db.selectFrom("match_fits").select(["left_id", "right_id", "computed_at", "digest"]).where("kind", "=", "need-company").execute()).map((r) => [
+          `${r.left_id}|${r.right_id}`,
+          { at: new Date(r.computed_at as Date).getTime(), digest: r.digest },
+        ]),
+      );
+    const before = await stamp();
+    expect([...before.values()].every((v) => typeof v.digest === "string" && v.digest.length > 0)).toBe(true);
+    // While "down": one need changes, one is closed, and a stray row appears.
+    index.upsertNeed({ ...g.need(77), id: needs[3]!.id });
+    index.removeNeed(needs[5]!.id);
+    await db.insertInto("match_fits").values({ kind: "need-company", left_id: needs[5]!.id, right_id: companies[0]!.id, score: 99, parts: JSON.stringify({ parts: [], raise: { ko: [], en: [] } }), digest: "stale" }).onConflict((oc) => oc.doNothing()).execute();
+    await new Promise((r) => setTimeout(r, 5));
+    await new FitStore(src, 4).full(db);
+    await expectExact(db, src, 4);
+    const after = await stamp();
+    let kept = 0;
+    for (const [k, v] of after) {
+      const b = before.get(k);
+      if (b && b.digest === v.digest) {
+        expect(v.at, `unchanged row ${k} rewritten`).toBe(b.at);
+        kept++;
+      }
+    }
+    expect(kept).toBeGreaterThan(after.size / 2);
   }, 60_000);
 
   it("pitch ↔ investor: stored top-N lists equal the index's after random edits (N = 3)", async () => {
@@ -217,11 +302,11 @@ withEachDb("match fits in the database", (engine) => {
         const edited = { ...g.pitch(next++), id: pitches[i]!.id };
         pitches[i] = edited;
         index.upsertPitch(edited);
-        await store.changed(db, "left", edited.id);
+        await changedCorpus(store, db, src, "left", edited.id);
       } else if (pitches.length > 2) {
         const [p] = pitches.splice(Math.floor(g.r() * pitches.length), 1);
         index.removePitch(p!.id);
-        await store.changed(db, "left", p!.id);
+        await changedCorpus(store, db, src, "left", p!.id);
       }
       await expectExact(db, src, 3);
     }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { DB } from "../../../db/client";
 import type { MatchFitKind } from "../../../db/schema";
 import { formatReason, formatSuggestion, suggestForCompany, suggestForPitch, type NeedCompanyIndex, type PitchInvestorIndex, type Part, type Ranked } from "./index";
@@ -8,17 +9,21 @@ import { formatReason, formatSuggestion, suggestForCompany, suggestForPitch, typ
  * shows, so pages can render from a row without the in-memory index (another
  * process, a report). Left = need or pitch, right = company or investor.
  *
- * A `FitStore` mirrors what it wrote (per-subject top-N lists and each row's
- * content) and keeps the table equal to the index's lists:
- * - `full`: every list recomputed, only rows that differ written (the first
- *   call replaces the kind's rows in one batch). Used on load and when the
- *   text corpus changes (a company for needs, a pitch for investors): corpus
- *   statistics enter every pair's text score, so every pair may move.
- * - `changed(side, id)` for the other side (a need, an investor): only that
- *   subject's pairs change. Its own list is recomputed, and the other side's
- *   lists that held it or that it now enters are recomputed exactly.
- * Operations run one at a time in call order; a failed write marks the store
- * dirty and the next operation rewrites the kind from scratch.
+ * A `FitStore` mirrors what it wrote (per-subject top-N lists and a digest of
+ * each row's content) and keeps the table equal to the index's lists:
+ * - `changed(side, id)`: only that subject's pairs change. Its own list is
+ *   recomputed, and the other side's lists that held it or that it now enters
+ *   are recomputed exactly, whichever side it is on. A change to the text
+ *   corpus (a company for needs, a pitch for investors) also moves corpus
+ *   statistics, and so every pair's text score a little: a reconciliation
+ *   follows in the background (below), never on the request that saved it.
+ * - reconciliation (`full` on load, and after corpus changes): every list
+ *   recomputed and the rows that differ written, in slices of a few
+ *   milliseconds with the event loop free in between. At scale that is about
+ *   a minute of CPU for 10,000 needs × 5,000 companies; the site stays
+ *   responsive meanwhile.
+ * Operations (a change, a slice) run one at a time in call order; a failed
+ * write schedules a reconciliation.
  */
 
 export const FIT_TOP_N = 50;
@@ -38,6 +43,12 @@ export interface FitSource {
   top(side: Side, id: string, n: number): Ranked[];
   score10(leftId: string, rightId: string): number;
   detail(leftId: string, rightId: string): FitDetail;
+  /**
+   * The text queries of the non-corpus side, prepared against the current
+   * corpus statistics one subject per step (after a corpus change every one is
+   * stale; preparing them all at once would hold the event loop).
+   */
+  warm?(): Iterable<void>;
 }
 export type Side = "left" | "right";
 
@@ -58,6 +69,13 @@ export function needCompanySource(index: NeedCompanyIndex): FitSource {
     has: (side, id) => (side === "left" ? index.hasNeed(id) : index.hasCompany(id)),
     top: (side, id, n) => (side === "left" ? index.topCompaniesForNeed(id, n) : index.topNeedsForCompany(id, n)),
     score10: (l, r) => index.score10(l, r),
+    *warm() {
+      for (const id of index.needIds()) {
+        const nd = index.preparedNeed(id);
+        if (nd) index.queryFor(nd);
+        yield;
+      }
+    },
     detail: (l, r) => {
       const e = index.explain(l, r);
       const nd = index.preparedNeed(l);
@@ -77,6 +95,13 @@ export function pitchInvestorSource(index: PitchInvestorIndex): FitSource {
     has: (side, id) => (side === "left" ? index.hasPitch(id) : index.hasInvestor(id)),
     top: (side, id, n) => (side === "left" ? index.topInvestorsForPitch(id, n) : index.topPitchesForInvestor(id, n)),
     score10: (l, r) => index.score10(l, r),
+    *warm() {
+      for (const id of index.investorIds()) {
+        const inv = index.preparedInvestor(id);
+        if (inv) index.queryFor(inv);
+        yield;
+      }
+    },
     detail: (l, r) => {
       const e = index.explain(l, r);
       const inv = index.preparedInvestor(r);
@@ -91,27 +116,42 @@ const key = (l: string, r: string) => `${l}|${r}`;
 /** Ranking order of the index: score desc, then id asc. */
 const before = (s: number, id: string, t: Ranked) => s > t.score10 || (s === t.score10 && id < t.id);
 const CHUNK = 500;
+/** CPU spent in one slice of a reconciliation before the event loop gets a turn (requests keep being served). */
+const SLICE_MS = 12;
+/** A corpus change waits this long for others before the reconciliation starts (a burst of edits, one pass). */
+const RECONCILE_DELAY_MS = 2_000;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const digest = (json: string) => createHash("sha1").update(json).digest("base64");
 
-type Row = { l: string; r: string; score10: number; detail: FitDetail; json: string };
+type Row = { l: string; r: string; score10: number; detail: FitDetail; digest: string };
+type Op = { write: Row[]; remove: [string, string][] };
 
 export class FitStore {
   /** Per subject: its stored top-N list. */
   private lists: Record<Side, Map<string, Ranked[]>> = { left: new Map(), right: new Map() };
-  /** Per stored pair: its content as written (for diffs). */
+  /** Per stored pair: a digest of its content as written (for diffs; the content itself is in the table). */
   private rows = new Map<string, string>();
-  private dirty = true;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The reconciliation running now (it runs again while more are wanted), and what is wanted next. */
+  private active: Promise<void> | null = null;
+  private wanted: { db: DB; sweep: boolean } | null = null;
+  private timer: { handle: ReturnType<typeof setTimeout>; db: DB } | null = null;
 
   constructor(
     private readonly src: FitSource,
     readonly n = FIT_TOP_N,
+    private readonly reconcileDelayMs = RECONCILE_DELAY_MS,
   ) {}
 
   get kind(): MatchFitKind {
     return this.src.kind;
   }
 
-  /** Runs after every operation queued so far (reads after a refresh see its rows). */
+  /**
+   * Runs after every operation queued so far (reads after a refresh see its
+   * rows). A reconciliation in progress queues one slice at a time, so this
+   * waits for at most the current slice of it, not for all of it.
+   */
   settled(): Promise<void> {
     return this.queue.then(
       () => undefined,
@@ -119,7 +159,18 @@ export class FitStore {
     );
   }
 
-  private run(db: DB, op: () => { write: Row[]; remove: [string, string][]; replace: boolean }): Promise<void> {
+  /** Runs when no reconciliation is due or running (one waiting for its delay starts now). */
+  async reconciled(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer.handle);
+      const { db } = this.timer;
+      this.timer = null;
+      await this.request(db, false);
+    }
+    while (this.active) await this.active;
+  }
+
+  private run(db: DB, op: () => Op | Promise<Op>): Promise<void> {
     const next = this.queue.then(
       () => this.apply(db, op),
       () => this.apply(db, op),
@@ -128,24 +179,23 @@ export class FitStore {
     return next;
   }
 
-  private async apply(db: DB, op: () => { write: Row[]; remove: [string, string][]; replace: boolean }) {
-    const { write, remove, replace } = op();
+  private async apply(db: DB, op: () => Op | Promise<Op>) {
+    const { write, remove } = await op();
     try {
-      await this.writeRows(db, write, remove, replace);
+      await this.writeRows(db, write, remove);
     } catch (err) {
-      this.dirty = true;
+      // The lists moved on but the table did not: a reconciliation writes what differs.
+      this.schedule(db);
       throw err;
     }
-    if (replace) this.rows.clear();
     for (const [l, r] of remove) this.rows.delete(key(l, r));
-    for (const w of write) this.rows.set(key(w.l, w.r), w.json);
-    this.dirty = false;
+    for (const w of write) this.rows.set(key(w.l, w.r), w.digest);
   }
 
   private row(l: string, r: string): Row {
     const score10 = this.src.score10(l, r);
     const detail = this.src.detail(l, r);
-    return { l, r, score10, detail, json: JSON.stringify([score10, detail]) };
+    return { l, r, score10, detail, digest: digest(JSON.stringify([score10, detail])) };
   }
 
   private pairOf(side: Side, subject: string, other: string): [string, string] {
@@ -156,125 +206,216 @@ export class FitStore {
     return !!this.lists.left.get(l)?.some((x) => x.id === r) || !!this.lists.right.get(r)?.some((x) => x.id === l);
   }
 
-  /** Every list recomputed; rows that differ written (all of them on the first call or after a failure). */
+  /**
+   * Every list recomputed against what the table holds (also what an earlier
+   * run left): rows whose content differs are written, rows no list holds are
+   * deleted. Used when the index is loaded. Runs in slices of a few
+   * milliseconds, so requests are served meanwhile; resolves when done.
+   */
   full(db: DB): Promise<void> {
-    return this.run(db, () => {
-      const replace = this.dirty;
-      const want = new Set<string>();
-      const pairs: [string, string][] = [];
-      for (const side of ["left", "right"] as const) {
-        const m = new Map<string, Ranked[]>();
-        for (const id of this.src.ids(side)) {
-          const list = this.src.top(side, id, this.n);
-          m.set(id, list);
-          for (const t of list) {
-            const [l, r] = this.pairOf(side, id, t.id);
-            const k = key(l, r);
-            if (!want.has(k)) {
-              want.add(k);
-              pairs.push([l, r]);
-            }
-          }
-        }
-        this.lists[side] = m;
-      }
-      const write: Row[] = [];
-      for (const [l, r] of pairs) {
-        const row = this.row(l, r);
-        if (replace || this.rows.get(key(l, r)) !== row.json) write.push(row);
-      }
-      const remove: [string, string][] = [];
-      if (!replace) {
-        for (const k of this.rows.keys()) {
-          if (!want.has(k)) {
-            const [l, r] = k.split("|") as [string, string];
-            remove.push([l, r]);
-          }
-        }
-      }
-      return { write, remove, replace };
-    });
+    return this.request(db, true);
   }
 
-  /** One subject was added, changed or removed (`id` on `side`). */
+  /**
+   * One subject was added, changed or removed (`id` on `side`). Its own list
+   * and every pair it is in are recomputed exactly, and the other side's lists
+   * that held it or that it now enters. When the subject belongs to the text
+   * corpus (a company for needs, a pitch for investors), corpus statistics move
+   * every pair's text score a little: a reconciliation of the whole kind follows
+   * in the background, in slices, after a short delay that gathers a burst of
+   * edits into one pass. No edit waits for it and no request is held up by it.
+   */
   changed(db: DB, side: Side, id: string): Promise<void> {
-    if (side === this.src.corpus || this.dirty) return this.full(db);
-    return this.run(db, () => {
-      if (this.dirty) return this.fullOp();
-      const other: Side = side === "left" ? "right" : "left";
-      const touched = new Map<string, [string, string]>();
-      const touch = (l: string, r: string) => touched.set(key(l, r), [l, r]);
-      // The subject's own list.
-      for (const t of this.lists[side].get(id) ?? []) touch(...this.pairOf(side, id, t.id));
-      const exists = this.src.has(side, id);
-      if (exists) {
-        const list = this.src.top(side, id, this.n);
-        this.lists[side].set(id, list);
-        for (const t of list) touch(...this.pairOf(side, id, t.id));
-      } else this.lists[side].delete(id);
-      // Lists of the other side that held the subject or that it now enters.
-      for (const o of this.src.ids(other)) {
-        const old = this.lists[other].get(o) ?? [];
-        const was = old.some((t) => t.id === id);
-        let enters = false;
-        if (exists) {
-          const [l, r] = this.pairOf(side, id, o);
-          const s = this.src.score10(l, r);
-          const last = old[old.length - 1];
-          enters = old.length < this.n || (last !== undefined && before(s, id, last));
-        }
-        if (!was && !enters) continue;
-        const list = this.src.top(other, o, this.n);
-        this.lists[other].set(o, list);
-        const oldIds = new Set(old.map((t) => t.id));
-        const newIds = new Set(list.map((t) => t.id));
-        for (const x of oldIds) if (!newIds.has(x)) touch(...this.pairOf(other, o, x));
-        for (const x of newIds) if (!oldIds.has(x)) touch(...this.pairOf(other, o, x));
-      }
-      // Every pair of the subject that is stored (its content changed), and pairs that entered or left a list.
-      for (const k of this.rows.keys()) {
-        const [l, r] = k.split("|") as [string, string];
-        if ((side === "left" ? l : r) === id) touch(l, r);
-      }
-      const write: Row[] = [];
-      const remove: [string, string][] = [];
-      for (const [k, [l, r]] of touched) {
-        if (this.stored(l, r)) {
-          const row = this.row(l, r);
-          if (this.rows.get(k) !== row.json) write.push(row);
-        } else if (this.rows.has(k)) remove.push([l, r]);
-      }
-      return { write, remove, replace: false };
-    });
+    const done = this.run(db, () => this.incremental(side, id));
+    if (side === this.src.corpus) this.schedule(db);
+    return done;
   }
 
-  /** `full` inside an operation already queued (after a failure). */
-  private fullOp() {
-    this.dirty = true;
-    const lists: Record<Side, Map<string, Ranked[]>> = { left: new Map(), right: new Map() };
-    const write: Row[] = [];
-    const seen = new Set<string>();
-    for (const side of ["left", "right"] as const) {
-      for (const id of this.src.ids(side)) {
-        const list = this.src.top(side, id, this.n);
-        lists[side].set(id, list);
-        for (const t of list) {
-          const [l, r] = this.pairOf(side, id, t.id);
-          if (seen.has(key(l, r))) continue;
-          seen.add(key(l, r));
-          write.push(this.row(l, r));
+  private async incremental(side: Side, id: string): Promise<Op> {
+    const other: Side = side === "left" ? "right" : "left";
+    let deadline = performance.now() + SLICE_MS;
+    if (side === this.src.corpus && this.src.warm) {
+      for (const _ of this.src.warm()) {
+        if (performance.now() > deadline) {
+          await yieldToLoop();
+          deadline = performance.now() + SLICE_MS;
         }
       }
     }
-    this.lists = lists;
-    return { write, remove: [] as [string, string][], replace: true };
+    const touched = new Map<string, [string, string]>();
+    const touch = (l: string, r: string) => touched.set(key(l, r), [l, r]);
+    // The subject's own list.
+    for (const t of this.lists[side].get(id) ?? []) touch(...this.pairOf(side, id, t.id));
+    const exists = this.src.has(side, id);
+    if (exists) {
+      const list = this.src.top(side, id, this.n);
+      this.lists[side].set(id, list);
+      for (const t of list) touch(...this.pairOf(side, id, t.id));
+    } else this.lists[side].delete(id);
+    // Lists of the other side that held the subject or that it now enters. A
+    // subject with no list yet gets one from the reconciliation under way (or
+    // from its own change, queued). At scale this is thousands of scores: the
+    // event loop gets a turn every few milliseconds (the queue holds other
+    // operations back meanwhile; index changes made meanwhile queue their own).
+    for (const o of this.src.ids(other)) {
+      if (performance.now() > deadline) {
+        await yieldToLoop();
+        deadline = performance.now() + SLICE_MS;
+      }
+      const old = this.lists[other].get(o);
+      if (!old) continue;
+      const was = old.some((t) => t.id === id);
+      let enters = false;
+      if (exists) {
+        const [l, r] = this.pairOf(side, id, o);
+        const s = this.src.score10(l, r);
+        const last = old[old.length - 1];
+        enters = old.length < this.n || (last !== undefined && before(s, id, last));
+      }
+      if (!was && !enters) continue;
+      const list = this.src.top(other, o, this.n);
+      this.lists[other].set(o, list);
+      const oldIds = new Set(old.map((t) => t.id));
+      const newIds = new Set(list.map((t) => t.id));
+      for (const x of oldIds) if (!newIds.has(x)) touch(...this.pairOf(other, o, x));
+      for (const x of newIds) if (!oldIds.has(x)) touch(...this.pairOf(other, o, x));
+    }
+    // Every pair of the subject that is stored (its content changed), and pairs that entered or left a list.
+    const prefix = `${id}|`;
+    const suffix = `|${id}`;
+    for (const k of this.rows.keys()) {
+      if (performance.now() > deadline) {
+        await yieldToLoop();
+        deadline = performance.now() + SLICE_MS;
+      }
+      if (side === "left" ? k.startsWith(prefix) : k.endsWith(suffix)) {
+        const [l, r] = k.split("|") as [string, string];
+        touch(l, r);
+      }
+    }
+    const write: Row[] = [];
+    const remove: [string, string][] = [];
+    for (const [k, [l, r]] of touched) {
+      if (performance.now() > deadline) {
+        await yieldToLoop();
+        deadline = performance.now() + SLICE_MS;
+      }
+      if (this.stored(l, r)) {
+        const row = this.row(l, r);
+        if (this.rows.get(k) !== row.digest) write.push(row);
+      } else if (this.rows.has(k)) remove.push([l, r]);
+    }
+    return { write, remove };
   }
 
-  private async writeRows(db: DB, write: Row[], remove: [string, string][], replace: boolean) {
-    if (!write.length && !remove.length && !replace) return;
+  /** A reconciliation after a delay (coalesced with any already due). */
+  private schedule(db: DB) {
+    if (this.timer) return;
+    const handle = setTimeout(() => {
+      this.timer = null;
+      this.request(db, false).catch((err: unknown) => console.error("[match fits] reconciliation failed:", err instanceof Error ? err.message : err));
+    }, this.reconcileDelayMs);
+    handle.unref?.();
+    this.timer = { handle, db };
+  }
+
+  /** Wants a reconciliation; resolves when one that started after this call has finished. */
+  private request(db: DB, sweep: boolean): Promise<void> {
+    this.wanted = { db, sweep: sweep || (this.wanted?.sweep ?? false) };
+    this.active ??= (async () => {
+      try {
+        while (this.wanted) {
+          const w = this.wanted;
+          this.wanted = null;
+          await this.reconcile(w.db, w.sweep);
+        }
+      } finally {
+        this.active = null;
+      }
+    })();
+    return this.active;
+  }
+
+  /**
+   * Every subject's list recomputed, a slice at a time (queued like any other
+   * operation, so changes made meanwhile interleave), and every stored row
+   * whose content differs written. With `sweep` (on load), what the table holds
+   * is read first (pairs and digests, not contents: whatever an earlier run
+   * left) and rows no list holds are deleted at the end.
+   */
+  private async reconcile(db: DB, sweep: boolean) {
+    if (sweep) {
+      await this.run(db, async () => {
+        const rows = await db.selectFrom("match_fits").select(["left_id", "right_id", "digest"]).where("kind", "=", this.src.kind).execute();
+        this.rows = new Map();
+        let deadline = performance.now() + SLICE_MS;
+        for (const r of rows) {
+          if (performance.now() > deadline) {
+            await yieldToLoop();
+            deadline = performance.now() + SLICE_MS;
+          }
+          this.rows.set(key(r.left_id, r.right_id), r.digest ?? "");
+        }
+        return { write: [], remove: [] };
+      });
+    }
+    const visited = new Set<string>();
+    for (const side of ["left", "right"] as const) {
+      const ids = this.src.ids(side);
+      let i = 0;
+      while (i < ids.length) {
+        await this.run(db, () => {
+          const deadline = performance.now() + SLICE_MS;
+          const write: Row[] = [];
+          const remove: [string, string][] = [];
+          do {
+            const id = ids[i++]!;
+            // Removed since the pass began: its own change took its rows away.
+            if (!this.src.has(side, id)) continue;
+            const old = this.lists[side].get(id) ?? [];
+            const list = this.src.top(side, id, this.n);
+            this.lists[side].set(id, list);
+            for (const t of list) {
+              const [l, r] = this.pairOf(side, id, t.id);
+              const k = key(l, r);
+              if (visited.has(k)) continue;
+              visited.add(k);
+              const row = this.row(l, r);
+              if (this.rows.get(k) !== row.digest) write.push(row);
+            }
+            const now = new Set(list.map((t) => t.id));
+            for (const t of old) {
+              if (now.has(t.id)) continue;
+              const [l, r] = this.pairOf(side, id, t.id);
+              if (!this.stored(l, r) && this.rows.has(key(l, r))) remove.push([l, r]);
+            }
+          } while (i < ids.length && performance.now() < deadline);
+          return { write, remove };
+        });
+        await yieldToLoop();
+      }
+    }
+    if (sweep) {
+      await this.run(db, async () => {
+        const remove: [string, string][] = [];
+        let deadline = performance.now() + SLICE_MS;
+        for (const k of [...this.rows.keys()]) {
+          if (performance.now() > deadline) {
+            await yieldToLoop();
+            deadline = performance.now() + SLICE_MS;
+          }
+          const [l, r] = k.split("|") as [string, string];
+          if (!this.stored(l, r)) remove.push([l, r]);
+        }
+        return { write: [], remove };
+      });
+    }
+  }
+
+  private async writeRows(db: DB, write: Row[], remove: [string, string][]) {
+    if (!write.length && !remove.length) return;
     const kind = this.src.kind;
     const go = async (trx: DB) => {
-      if (replace) await trx.deleteFrom("match_fits").where("kind", "=", kind).execute();
       for (let i = 0; i < remove.length; i += CHUNK) {
         const part = remove.slice(i, i + CHUNK);
         await trx
@@ -288,12 +429,13 @@ export class FitStore {
         const part = write.slice(i, i + CHUNK);
         await trx
           .insertInto("match_fits")
-          .values(part.map((w) => ({ kind, left_id: w.l, right_id: w.r, score: w.score10 / 10, parts: JSON.stringify(w.detail), computed_at: now })))
+          .values(part.map((w) => ({ kind, left_id: w.l, right_id: w.r, score: w.score10 / 10, parts: JSON.stringify(w.detail), computed_at: now, digest: w.digest })))
           .onConflict((oc) =>
             oc.columns(["kind", "left_id", "right_id"]).doUpdateSet((eb) => ({
               score: eb.ref("excluded.score"),
               parts: eb.ref("excluded.parts"),
               computed_at: eb.ref("excluded.computed_at"),
+              digest: eb.ref("excluded.digest"),
             })),
           )
           .execute();

@@ -1138,8 +1138,15 @@ export class PitchInvestorIndex {
     return [p, inv];
   }
 
+  private queries = new WeakMap<PreparedInvestor, { version: number; q: TextQuery }>();
+
+  /** The investor's text query against the current pitch statistics (cached until they change). */
   queryFor(inv: PreparedInvestor): TextQuery {
-    return prepareQuery(this.dict, this.stats, inv.analyzed);
+    const hit = this.queries.get(inv);
+    if (hit && hit.version === this.stats.version) return hit.q;
+    const q = prepareQuery(this.dict, this.stats, inv.analyzed);
+    this.queries.set(inv, { version: this.stats.version, q });
+    return q;
   }
 
   explain(pitchId: string, investorId: string): PitchInvestorScore {

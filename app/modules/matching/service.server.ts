@@ -95,12 +95,37 @@ async function needInputs(db: DB, needIds?: string[]): Promise<NeedInput[]> {
   });
 }
 
+/** `fn` over `items`, giving the event loop a turn every few milliseconds (loading at scale takes seconds). */
+async function eachSliced<T>(items: T[], fn: (item: T) => void) {
+  let deadline = performance.now() + 12;
+  for (const item of items) {
+    fn(item);
+    if (performance.now() > deadline) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      deadline = performance.now() + 12;
+    }
+  }
+}
+
+/**
+ * The stored fits brought in line with the freshly loaded index. When the
+ * table already holds this kind's fits (an earlier run kept them current),
+ * readers use them while that runs in the background — at scale it is a
+ * minute of sliced work; otherwise the first readers wait for it.
+ */
+async function loadFits(db: DB, fits: FitStore) {
+  const kept = await db.selectFrom("match_fits").select("kind").where("kind", "=", fits.kind).limit(1).executeTakeFirst();
+  const done = fits.full(db);
+  if (kept) done.catch((err: unknown) => console.error("[match fits] load failed:", err instanceof Error ? err.message : err));
+  else await done;
+}
+
 async function ready(db: DB): Promise<NeedCompanyIndex> {
   const s = state();
   s.loaded ??= (async () => {
-    for (const c of await companyInputs(db)) s.index.upsertCompany(c);
-    for (const n of await needInputs(db)) s.index.upsertNeed(n);
-    await s.fits.full(db);
+    await eachSliced(await companyInputs(db), (c) => s.index.upsertCompany(c));
+    await eachSliced(await needInputs(db), (n) => s.index.upsertNeed(n));
+    await loadFits(db, s.fits);
   })().catch((err) => {
     s.loaded = null;
     throw err;
@@ -209,9 +234,9 @@ function pitchState(): PitchState {
 async function pitchReady(db: DB): Promise<PitchInvestorIndex> {
   const s = pitchState();
   s.loaded ??= (async () => {
-    for (const i of await investorMatchInputs(db)) s.index.upsertInvestor(i);
-    for (const p of await pitchMatchInputs(db)) s.index.upsertPitch(p);
-    await s.fits.full(db);
+    await eachSliced(await investorMatchInputs(db), (i) => s.index.upsertInvestor(i));
+    await eachSliced(await pitchMatchInputs(db), (p) => s.index.upsertPitch(p));
+    await loadFits(db, s.fits);
   })().catch((err) => {
     s.loaded = null;
     throw err;
@@ -320,6 +345,20 @@ export async function pitchMatchForInvestor(db: DB, pitchId: string, investorOrg
   const index = await pitchReady(db);
   if (!index.hasInvestor(investorOrgId) || !index.hasPitch(pitchId)) return null;
   return pitchView(index, index.explain(pitchId, investorOrgId), lng);
+}
+
+/**
+ * Both indexes loaded now rather than by the first page that needs them (at
+ * scale a load takes seconds and its reconciliation a minute or more, in
+ * slices). With `settle`, resolves only when the stored fits are in line.
+ */
+export async function warmMatching(db: DB, opts: { settle?: boolean } = {}) {
+  await ready(db);
+  await pitchReady(db);
+  if (opts.settle) {
+    await state().fits.reconciled();
+    await pitchState().fits.reconciled();
+  }
 }
 
 /** For tests: forget the in-memory pitch index. */
