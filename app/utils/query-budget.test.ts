@@ -24,20 +24,20 @@ import { setDbHandle } from "~/utils/db.server";
 /** Page → the most queries one request may send. */
 export const QUERY_BUDGET: { page: string; as: Role; path: string; route: string; budget: number }[] = [
   { page: "/", as: "visitor", path: "/", route: "_index", budget: 2 },
-  { page: "/ (signed in)", as: "company", path: "/", route: "_index", budget: 5 },
+  { page: "/ (signed in)", as: "company", path: "/", route: "_index", budget: 4 },
   { page: "/needs", as: "visitor", path: "/needs", route: "needs._index", budget: 3 },
   { page: "/needs?q=폐암", as: "visitor", path: "/needs?q=%ED%8F%90%EC%95%94", route: "needs._index", budget: 3 },
-  { page: "/needs?q=&area=&sort=match", as: "company", path: "/needs?q=%EC%98%81%EC%83%81&area=radiology&sort=match", route: "needs._index", budget: 7 },
+  { page: "/needs?q=&area=&sort=match", as: "company", path: "/needs?q=%EC%98%81%EC%83%81&area=radiology&sort=match", route: "needs._index", budget: 6 },
   { page: "/needs/:id", as: "visitor", path: `/needs/${DEMO_NEED_IDS.hanbitLungCt}`, route: "needs.$id._index", budget: 3 },
-  { page: "/needs/:id (company)", as: "company", path: `/needs/${DEMO_NEED_IDS.hanbitLungCt}`, route: "needs.$id._index", budget: 7 },
-  { page: "/needs/:id (owner)", as: "hospital", path: `/needs/${DEMO_NEED_IDS.hanbitLungCt}`, route: "needs.$id._index", budget: 8 },
-  { page: "/dashboard (hospital)", as: "hospital", path: "/dashboard", route: "dashboard", budget: 7 },
-  { page: "/dashboard (company)", as: "company", path: "/dashboard", route: "dashboard", budget: 14 },
-  { page: "/dashboard (investor)", as: "investor", path: "/dashboard", route: "dashboard", budget: 10 },
-  { page: "/dashboard (operator)", as: "operator", path: "/dashboard", route: "dashboard", budget: 7 },
-  { page: "/pitches (investor)", as: "investor", path: "/pitches", route: "pitches._index", budget: 10 },
-  { page: "/pitches?q=폐암 (investor)", as: "investor", path: "/pitches?q=%ED%8F%90%EC%95%94", route: "pitches._index", budget: 10 },
-  { page: "/pitches/:id (investor)", as: "investor", path: `/pitches/${DEMO_PITCH_IDS.lumenLungAi}`, route: "pitches.$id._index", budget: 11 },
+  { page: "/needs/:id (company)", as: "company", path: `/needs/${DEMO_NEED_IDS.hanbitLungCt}`, route: "needs.$id._index", budget: 6 },
+  { page: "/needs/:id (owner)", as: "hospital", path: `/needs/${DEMO_NEED_IDS.hanbitLungCt}`, route: "needs.$id._index", budget: 7 },
+  { page: "/dashboard (hospital)", as: "hospital", path: "/dashboard", route: "dashboard", budget: 6 },
+  { page: "/dashboard (company)", as: "company", path: "/dashboard", route: "dashboard", budget: 13 },
+  { page: "/dashboard (investor)", as: "investor", path: "/dashboard", route: "dashboard", budget: 9 },
+  { page: "/dashboard (operator)", as: "operator", path: "/dashboard", route: "dashboard", budget: 6 },
+  { page: "/pitches (investor)", as: "investor", path: "/pitches", route: "pitches._index", budget: 9 },
+  { page: "/pitches?q=폐암 (investor)", as: "investor", path: "/pitches?q=%ED%8F%90%EC%95%94", route: "pitches._index", budget: 9 },
+  { page: "/pitches/:id (investor)", as: "investor", path: `/pitches/${DEMO_PITCH_IDS.lumenLungAi}`, route: "pitches.$id._index", budget: 10 },
 ];
 
 type Role = "visitor" | "hospital" | "company" | "investor" | "operator";

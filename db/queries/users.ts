@@ -10,27 +10,36 @@ export type UserWithOrg = {
   org: { id: string; slug: string; name: string; nameEn: string | null; kind: OrgKind; status: OrgStatus };
 };
 
-export async function findUserWithOrg(db: DB, userId: string): Promise<UserWithOrg | null> {
-  const row = await db
-    .selectFrom("users as u")
-    .innerJoin("memberships as m", "m.user_id", "u.id")
-    .innerJoin("organizations as o", "o.id", "m.org_id")
-    .select([
-      "u.id",
-      "u.email",
-      "u.name",
-      "u.disabled_at",
-      "m.role",
-      "o.id as org_id",
-      "o.slug as org_slug",
-      "o.name as org_name",
-      "o.name_en as org_name_en",
-      "o.kind as org_kind",
-      "o.status as org_status",
-    ])
-    .where("u.id", "=", userId)
-    .executeTakeFirst();
-  if (!row) return null;
+/** The user, their membership and organisation (users as "u", memberships as "m", organizations as "o"), as the session lookup selects them. */
+export const USER_WITH_ORG_COLUMNS = [
+  "u.id",
+  "u.email",
+  "u.name",
+  "u.disabled_at",
+  "m.role",
+  "o.id as org_id",
+  "o.slug as org_slug",
+  "o.name as org_name",
+  "o.name_en as org_name_en",
+  "o.kind as org_kind",
+  "o.status as org_status",
+] as const;
+
+export type UserWithOrgRow = {
+  id: string;
+  email: string;
+  name: string;
+  disabled_at: Date | string | null;
+  role: MemberRole;
+  org_id: string;
+  org_slug: string;
+  org_name: string;
+  org_name_en: string | null;
+  org_kind: OrgKind;
+  org_status: OrgStatus;
+};
+
+export function toUserWithOrg(row: UserWithOrgRow): UserWithOrg {
   return {
     id: row.id,
     email: row.email,

@@ -1,5 +1,6 @@
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import type { DB } from "../../../db/client";
+import { USER_WITH_ORG_COLUMNS, toUserWithOrg, type UserWithOrg } from "../../../db/queries/users";
 import { getEnv, secureCookies } from "~/utils/env.server";
 
 /**
@@ -9,22 +10,27 @@ import { getEnv, secureCookies } from "~/utils/env.server";
  */
 function kyselyAdapter(getDb: () => Promise<DB>): Adapter {
   return {
+    // One query per signed-in request: the session, its user, and the user's
+    // membership and organisation (a user without one has no usable session).
     async getSessionAndUser(sessionId) {
       const db = await getDb();
       const row = await db
         .selectFrom("sessions as s")
         .innerJoin("users as u", "u.id", "s.user_id")
-        .select(["s.id", "s.user_id", "s.expires_at", "s.created_at", "u.disabled_at"])
+        .innerJoin("memberships as m", "m.user_id", "u.id")
+        .innerJoin("organizations as o", "o.id", "m.org_id")
+        .select(["s.id as session_id", "s.expires_at", "s.created_at", ...USER_WITH_ORG_COLUMNS])
         .where("s.id", "=", sessionId)
         .executeTakeFirst();
       if (!row) return [null, null];
       const session: DatabaseSession = {
-        id: row.id,
-        userId: row.user_id,
+        id: row.session_id,
+        userId: row.id,
         expiresAt: new Date(row.expires_at),
         attributes: { createdAt: new Date(row.created_at) },
       };
-      const user: DatabaseUser = { id: row.user_id, attributes: { disabled: row.disabled_at !== null } };
+      const withOrg = toUserWithOrg(row);
+      const user: DatabaseUser = { id: row.id, attributes: { disabled: withOrg.disabled, withOrg } };
       return [session, user];
     },
     async getUserSessions(userId) {
@@ -67,7 +73,7 @@ export function createLucia(getDb: () => Promise<DB>) {
       attributes: { secure, sameSite: "lax", path: "/" },
     },
     getSessionAttributes: (a) => ({ createdAt: a.createdAt }),
-    getUserAttributes: (a) => ({ disabled: a.disabled }),
+    getUserAttributes: (a) => ({ disabled: a.disabled, withOrg: a.withOrg }),
   });
 }
 
@@ -77,6 +83,6 @@ declare module "lucia" {
   interface Register {
     Lucia: AppLucia;
     DatabaseSessionAttributes: { createdAt: Date };
-    DatabaseUserAttributes: { disabled: boolean };
+    DatabaseUserAttributes: { disabled: boolean; withOrg: UserWithOrg };
   }
 }

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { findUserWithOrg, type UserWithOrg } from "../../../db/queries/users";
+import type { UserWithOrg } from "../../../db/queries/users";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -33,11 +33,8 @@ async function resolve(request: Request): Promise<Resolved> {
     await l.invalidateSession(session.id);
     return blank;
   }
-  const db = await getDb();
-  const full = await findUserWithOrg(db, user.id);
-  if (!full) return blank;
   const setCookie = session.fresh ? l.createSessionCookie(session.id).serialize() : null;
-  return { user: full, setCookie };
+  return { user: user.withOrg, setCookie };
 }
 
 /**
