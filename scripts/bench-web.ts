@@ -12,7 +12,8 @@
  *   npm run bench:web                                  # 5 rounds × 5 s per run
  *   npm run bench:web -- --rounds 1 --duration 2 --pages /,/needs   # a quick look
  *   npm run bench:web -- --pglite                      # the embedded default instead
- *   npm run bench:web -- --profile /needs              # + a CPU profile of that page
+ *   npm run bench:web -- --profile /needs              # + a CPU profile of that page, warm
+ *   npm run bench:web -- --rounds 0 --pages /pitches --profile /pitches   # only the profile
  *
  * Options: --rounds N (5) --duration S (5) --rate R (50) --connections C (10)
  * --factor F (1, scale of the seed) --fresh (drop and re-seed the bench
@@ -20,7 +21,7 @@
  * --port P (3108; raw server on P+10). Database: BENCH_DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/mb_bench), or data/bench-pglite with --pglite.
  */
-import { rmSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { rmSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import type { DbConfig } from "../db/client";
@@ -216,15 +217,17 @@ console.log(
 if (PROFILE) {
   const p = pages.find((x) => x.label === PROFILE);
   if (!p) throw new Error(`--profile: no page ${PROFILE}`);
-  await app.stop();
   const profDir = path.join(workDir, "profiles");
   rmSync(profDir, { recursive: true, force: true });
-  app = await startServer("app", PORT, appDir, serverEnv, { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profDir}`] });
+  mkdirSync(profDir, { recursive: true });
+  // Profile the warm server (the match index and caches built), not its start-up.
   await load(app, `http://127.0.0.1:${PORT}${p.path}`, headersOf(p), 3);
+  const file = path.join(profDir, `${p.as}-${p.path.replace(/[^a-z0-9]+/gi, "_")}.cpuprofile`);
+  await app.profileStart();
   await load(app, `http://127.0.0.1:${PORT}${p.path}`, headersOf(p), DURATION * 2);
+  await app.profileStop(file);
   await app.stop();
-  const file = readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
-  if (file) printProfile(path.join(profDir, file));
+  printProfile(file);
 } else {
   await app.stop();
 }

@@ -125,7 +125,15 @@ export async function demoSessions(config: DbConfig, emails: Record<string, stri
   }
 }
 
-export type ServerProc = { child: ChildProcess; cpuMicros: () => Promise<number>; stop: () => Promise<void> };
+export type ServerProc = {
+  child: ChildProcess;
+  cpuMicros: () => Promise<number>;
+  /** Start the server's CPU profiler (node:inspector), now. */
+  profileStart: () => Promise<void>;
+  /** Stop it and write the .cpuprofile to `file`. */
+  profileStop: (file: string) => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 /** Start scripts/lib/bench-server.ts (app or raw) in `cwd`; resolves when it listens. */
 export function startServer(kind: "app" | "raw", port: number, cwd: string, vars: Record<string, string>, extra: { rawFile?: string; nodeArgs?: string[] } = {}): Promise<ServerProc> {
@@ -135,10 +143,11 @@ export function startServer(kind: "app" | "raw", port: number, cwd: string, vars
   const args = [...(extra.nodeArgs ?? []), "--import", "tsx", script, kind, String(port), ...(extra.rawFile ? [extra.rawFile] : [])];
   const child: ChildProcess = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const waiters: ((m: { cpu: NodeJS.CpuUsage }) => void)[] = [];
+  const once: { key: string; done: () => void }[] = [];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${kind} server did not start`)), 60_000);
     child.on("exit", (code) => reject(new Error(`${kind} server exited (${code})`)));
-    child.on("message", (m: { ready?: boolean; cpu?: NodeJS.CpuUsage }) => {
+    child.on("message", (m: { ready?: boolean; cpu?: NodeJS.CpuUsage; profiling?: boolean; profiled?: string }) => {
       if (m.ready) {
         clearTimeout(timer);
         resolve({
@@ -147,6 +156,16 @@ export function startServer(kind: "app" | "raw", port: number, cwd: string, vars
             new Promise((res) => {
               waiters.push((r) => res(r.cpu.user + r.cpu.system));
               child.send("cpu");
+            }),
+          profileStart: () =>
+            new Promise((res) => {
+              once.push({ key: "profiling", done: () => res() });
+              child.send("profile-start");
+            }),
+          profileStop: (file: string) =>
+            new Promise((res) => {
+              once.push({ key: "profiled", done: () => res() });
+              child.send({ profileStopTo: file });
             }),
           stop: () =>
             new Promise((res) => {
@@ -159,6 +178,8 @@ export function startServer(kind: "app" | "raw", port: number, cwd: string, vars
         });
       }
       if (m.cpu) waiters.shift()?.(m as { cpu: NodeJS.CpuUsage });
+      const i = once.findIndex((w) => w.key in m);
+      if (i !== -1) once.splice(i, 1)[0].done();
     });
   });
 }
