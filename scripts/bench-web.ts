@@ -95,7 +95,7 @@ const headersOf = (p: Page): Record<string, string> => (p.as === "visitor" ? {} 
 
 // ---- servers ----
 log(`starting the app (${PGLITE ? "PGlite" : "PostgreSQL"}) on ${PORT}…`);
-let app: ServerProc = await startServer("app", PORT, appDir, serverEnv);
+const app: ServerProc = await startServer("app", PORT, appDir, serverEnv);
 const bodies: Record<string, string> = {};
 for (const [i, p] of pages.entries()) {
   const res = await fetch(`http://127.0.0.1:${PORT}${p.path}`, { headers: headersOf(p) });
