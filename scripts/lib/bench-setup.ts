@@ -145,7 +145,8 @@ export function startServer(kind: "app" | "raw", port: number, cwd: string, vars
   const waiters: ((m: { cpu: NodeJS.CpuUsage }) => void)[] = [];
   const once: { key: string; done: () => void }[] = [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${kind} server did not start`)), 60_000);
+    // The app loads the match indexes and settles their stored fits before it says ready (minutes at scale).
+    const timer = setTimeout(() => reject(new Error(`${kind} server did not start`)), 20 * 60_000);
     child.on("exit", (code) => reject(new Error(`${kind} server exited (${code})`)));
     child.on("message", (m: { ready?: boolean; cpu?: NodeJS.CpuUsage; profiling?: boolean; profiled?: string }) => {
       if (m.ready) {
