@@ -6,7 +6,7 @@ import { NeedCard } from "~/components/needs/need-card";
 import { FilterPanel, ListResults, OptionFilter, SearchFilter } from "~/components/ui/list-filters";
 import { PageHead } from "~/components/ui/misc";
 import { getCurrentUser } from "~/modules/auth/session.server";
-import { scoresForCompany } from "~/modules/matching/service.server";
+import { scoresForCompany, scoresForCompanyOf } from "~/modules/matching/service.server";
 import { todayInSeoul } from "~/modules/needs/dates";
 import { deadlineFilters, listSorts } from "~/modules/needs/list-options";
 import { parseListQuery } from "~/modules/needs/list-query.server";
@@ -24,10 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const current = await getCurrentUser(request);
     const db = await getDb();
     const me = current?.user;
-    // A verified company sees its match score on every need and may sort by it.
-    const scores = me?.org.kind === "company" && me.org.status === "verified" ? await scoresForCompany(db, me.org.id) : null;
-    const effective = query.sort === "match" && !scores ? { ...query, sort: "newest" as const } : query;
-    const result = await listOpenNeeds(db, effective, undefined, scores ?? undefined);
+    // A verified company sees its match score on every need and may sort by it:
+    // "best match" ranks every need, any other order scores only the page shown.
+    const matcher = me?.org.kind === "company" && me.org.status === "verified";
+    const ranked = matcher && query.sort === "match" ? await scoresForCompany(db, me.org.id) : null;
+    const effective = query.sort === "match" && !matcher ? { ...query, sort: "newest" as const } : query;
+    const result = await listOpenNeeds(db, effective, undefined, ranked ?? undefined);
+    const scores = ranked ?? (matcher ? await scoresForCompanyOf(db, me.org.id, result.rows.map((r) => r.id)) : null);
     return {
       query: effective,
       canMatch: Boolean(scores),

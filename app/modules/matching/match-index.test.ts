@@ -209,6 +209,25 @@ describe("NeedCompanyIndex exact top-K", () => {
     }
   });
 
+  it("scores a given page of needs as the full ranking does; every change moves the revision", () => {
+    const { companies, needs } = data(6, 40, 30);
+    const idx = build(companies, needs);
+    const c = companies[3]!.id;
+    const full = new Map(idx.topNeedsForCompany(c, idx.needCount).map((r) => [r.id, r.score10]));
+    const page = [needs[7]!.id, "nope", needs[2]!.id, needs[19]!.id];
+    expect(idx.scoreNeedsForCompany(c, page)).toEqual(new Map(page.filter((id) => id !== "nope").map((id) => [id, full.get(id)])));
+    const seen = [idx.revision];
+    idx.upsertNeed({ ...needs[0]!, title: "다른 제목" });
+    seen.push(idx.revision);
+    idx.removeNeed(needs[1]!.id);
+    seen.push(idx.revision);
+    idx.upsertCompany({ ...companies[0]!, description: "새 설명" });
+    seen.push(idx.revision);
+    idx.removeCompany(companies[1]!.id);
+    seen.push(idx.revision);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]!);
+  });
+
   it("a need can be removed and scored ad hoc without being stored", () => {
     const { companies, needs } = data(5, 40, 5);
     const idx = build(companies, needs);

@@ -702,8 +702,15 @@ export class NeedCompanyIndex {
     f.resp[ord] = p.resp ?? 0;
   }
 
+  private rev = 0;
+  /** Changes with every upsert or removal: a result computed at the same revision is still exact. */
+  get revision(): number {
+    return this.rev;
+  }
+
   upsertCompany(input: CompanyInput): void {
     this.removeCompany(input.id);
+    this.rev++;
     const doc = toDoc(this.dict, analyze(companyText(input), this.analyzer).tokens);
     const p = prepareCompanyWithDoc(input, doc);
     const ord = this.nextOrd++;
@@ -741,6 +748,7 @@ export class NeedCompanyIndex {
   removeCompany(id: string): boolean {
     const e = this.companies.get(id);
     if (!e) return false;
+    this.rev++;
     const { p, ord } = e;
     const del = (a: number[], extra?: number[]) => {
       const i = lowerBound(a, ord);
@@ -766,10 +774,12 @@ export class NeedCompanyIndex {
   }
 
   upsertNeed(input: NeedInput): void {
+    this.rev++;
     this.needs.set(input.id, prepareNeed(input, { ...this.opts, analyzer: this.analyzer }));
   }
 
   removeNeed(id: string): boolean {
+    this.rev++;
     return this.needs.delete(id);
   }
 
@@ -1052,6 +1062,18 @@ export class NeedCompanyIndex {
         for (const d of l) acc[d] = acc[d]! + per[needMask & masks[d]!]!;
       }
     }
+  }
+
+  /** The company's score (tenths) for the given needs only; unknown needs are left out. */
+  scoreNeedsForCompany(companyId: string, needIds: Iterable<string>): Map<string, number> {
+    const e = this.companies.get(companyId);
+    if (!e) throw new Error(`Unknown company: ${companyId}`);
+    const out = new Map<string, number>();
+    for (const id of needIds) {
+      const n = this.needs.get(id);
+      if (n) out.set(id, ncScore10(this.queryFor(n), n, e.p));
+    }
+    return out;
   }
 
   /** Needs for a company: scores every need (needs are far fewer than companies). */

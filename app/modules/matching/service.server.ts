@@ -203,12 +203,32 @@ export async function recommendNeeds(db: DB, companyOrgId: string, lng: "ko" | "
   });
 }
 
-/** The score of one company for each need (for "best match" sorting of /needs). */
+/**
+ * The score of one company for each need (for "best match" sorting of
+ * /needs). Ranking every need costs milliseconds at scale, so the result is
+ * kept per company while the index is at the same revision (any need or
+ * company upserted or removed moves it on): exactly what ranking again gives.
+ */
+const rankedForCompany = new Map<string, { index: NeedCompanyIndex; revision: number; scores: Map<string, number> }>();
 export async function scoresForCompany(db: DB, companyOrgId: string): Promise<Map<string, number>> {
+  const index = await ready(db);
+  if (!index.prepared(companyOrgId)) return new Map();
+  const kept = rankedForCompany.get(companyOrgId);
+  if (kept && kept.index === index && kept.revision === index.revision) return new Map(kept.scores);
+  const out = new Map<string, number>();
+  for (const r of index.topNeedsForCompany(companyOrgId, Math.max(1, index.needCount))) out.set(r.id, r.score10 / 10);
+  // One map of every need's score per company: drop them all rather than grow without bound.
+  if (rankedForCompany.size >= 256) rankedForCompany.clear();
+  rankedForCompany.set(companyOrgId, { index, revision: index.revision, scores: new Map(out) });
+  return out;
+}
+
+/** The company's score for the given needs only (a page of /needs in another order); unindexed needs are left out. */
+export async function scoresForCompanyOf(db: DB, companyOrgId: string, needIds: string[]): Promise<Map<string, number>> {
   const index = await ready(db);
   const out = new Map<string, number>();
   if (!index.prepared(companyOrgId)) return out;
-  for (const r of index.topNeedsForCompany(companyOrgId, Math.max(1, index.needCount))) out.set(r.id, r.score10 / 10);
+  for (const [id, s10] of index.scoreNeedsForCompany(companyOrgId, needIds)) out.set(id, s10 / 10);
   return out;
 }
 
