@@ -113,7 +113,11 @@ if (!flag("no-lighthouse")) {
           flag("desktop") ? { extends: "lighthouse:default", settings: { formFactor: "desktop", screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttling: { rttMs: 40, throughputKbps: 10240, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 } } } : undefined,
         );
         if (!result) throw new Error("lighthouse returned nothing");
-        if (result.lhr.runtimeError) log(`  ${p.label}: Lighthouse error ${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
+        if (result.lhr.runtimeError) {
+          // A failed run (e.g. NO_NAVSTART) scores 0: left out of the medians, not counted as a result.
+          log(`  ${p.label}: Lighthouse error ${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message} (run left out)`);
+          continue;
+        }
         const c = result.lhr.categories;
         const a = result.lhr.audits;
         if (REPORTS) writeFileSync(path.join(REPORTS, `${p.label.replace(/[^a-z]+/g, "_").replace(/^_|_$/g, "") || "home"}-run${run + 1}.json`), result.report as string);
