@@ -22,6 +22,7 @@ import { fallbackLng, isLng, type Lng } from "~/modules/i18n/config";
 import { getLocale, lngCookieHeader } from "~/modules/i18n/i18n.server";
 import { i18nBundle } from "~/modules/i18n/bundle.server";
 import { I18N_SCRIPT_ID, i18nScriptSrc, useStrings, type Strings } from "~/modules/i18n/strings";
+import { errorKey, metaT, pageTitle } from "~/modules/i18n/meta";
 import { getSession } from "~/modules/auth/session.server";
 import { countUnread } from "~/modules/notifications/notifications.server";
 import { getDb } from "~/utils/db.server";
@@ -34,7 +35,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "MediBridge 메디브릿지" }];
+// An error anywhere below (a 404 included) is shown by the ErrorBoundary here, with this title.
+export const meta: MetaFunction = (args) => (args.error ? pageTitle(args, `errors.${errorKey(args.error)}.title`) : [{ title: metaT(args)("meta.site") }]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await getLocale(request);

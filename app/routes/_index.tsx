@@ -4,12 +4,13 @@ import { useTranslation } from "react-i18next";
 import { landingCounts } from "../../db/queries/stats";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
+import { metaT } from "~/modules/i18n/meta";
 import type { loader as rootLoader } from "~/root";
 
-export const meta: MetaFunction = () => [
-  { title: "메디브릿지 MediBridge — 병원·기업·투자자 R&D 연결" },
-  { name: "description", content: "병원의 임상 R&D 수요와 바이오·의료기기·디지털헬스 기업, 투자자를 상시로 연결합니다." },
-];
+export const meta: MetaFunction = (args) => {
+  const t = metaT(args);
+  return [{ title: t("meta.landing") }, { name: "description", content: t("meta.description") }];
+};
 
 export async function loader(_: LoaderFunctionArgs) {
   const counts = await withDb(async () => landingCounts(await getDb()));

@@ -15,8 +15,9 @@ import { useErrorText, useZodForm } from "~/utils/forms";
 import { withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "계정 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "auth:account.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await withDb(() => requireUser(request));

@@ -18,8 +18,9 @@ import { useErrorText } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "운영 관리 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "admin:title");
 export const links = adminLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {

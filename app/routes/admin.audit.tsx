@@ -10,8 +10,9 @@ import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "감사 로그 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "admin:audit.title");
 export const links = adminLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {

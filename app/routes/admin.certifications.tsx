@@ -18,10 +18,11 @@ import { formatDate, formatDateTime } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
 
 export const links = adminLinks;
-export const meta: MetaFunction = () => [{ title: "인증 증빙 확인 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "testbeds:adminCert.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const sp = new URL(request.url).searchParams;

@@ -15,8 +15,9 @@ import { termLabel } from "~/modules/taxonomy/vocabulary";
 import { getDb } from "~/utils/db.server";
 import { formatKrw, localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "프로그램 현황 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "admin:funnel.title");
 export const links = adminLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {

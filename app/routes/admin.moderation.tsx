@@ -20,8 +20,9 @@ import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "게시물 관리 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "admin:moderation.title");
 export const links = adminLinks;
 
 function readQuery(sp: URLSearchParams) {

@@ -18,8 +18,10 @@ import { formatDate, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · 운영 관리 · MediBridge` : "MediBridge" }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t, lng) => args.data && [localName(lng, args.data.org.name, args.data.org.name_en), t("admin:title")]);
 export const links = adminLinks;
 
 const statusTone = (s: string) => (s === "verified" ? "success" : s === "pending" ? "warn" : "danger") as "success" | "warn" | "danger";

@@ -12,8 +12,9 @@ import { formatBusinessNumber } from "~/modules/validation/business-number";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 import { localName } from "~/utils/format";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "기관 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "admin:orgs.title");
 export const links = adminLinks;
 
 const KINDS = ["hospital", "company", "investor", "operator"] as const;

@@ -11,8 +11,9 @@ import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, formatKrw, localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "프로그램 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "admin:meta.programs");
 export const links = adminLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -15,8 +15,9 @@ import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "사용자 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "admin:users.title");
 export const links = adminLinks;
 
 function readQuery(sp: URLSearchParams) {

@@ -21,8 +21,10 @@ import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.app.need_title} · ${data.app.company_name} · MediBridge` : "MediBridge" }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (_t, lng) => args.data && [args.data.app.need_title, localName(lng, args.data.app.company_name, args.data.app.company_name_en)]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withDb(async () => {

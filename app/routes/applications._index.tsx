@@ -10,8 +10,9 @@ import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "지원 현황 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "nav.applications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {

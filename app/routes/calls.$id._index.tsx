@@ -17,8 +17,9 @@ import { formatKrw, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { getCall, listOpenNeeds } from "../../db/queries/needs";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.call.name} · MediBridge` : "MediBridge" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (_t, lng) => args.data && localName(lng, args.data.call.name, args.data.call.name_en));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isUuid(params.id)) notFound();

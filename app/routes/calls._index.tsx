@@ -8,8 +8,9 @@ import { formatKrw, localName } from "~/utils/format";
 import { CallPeriod } from "~/components/needs/call-period";
 import { withDb } from "~/utils/http.server";
 import { listCalls } from "../../db/queries/needs";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "지원 사업 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "needs:meta.calls");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {

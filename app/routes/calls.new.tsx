@@ -12,8 +12,9 @@ import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "새 지원 사업 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "needs:meta.newCall");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await withDb(() => requireRole(request, "operator"));

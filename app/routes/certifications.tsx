@@ -17,8 +17,9 @@ import { formatDate } from "~/utils/format";
 import { useErrorText } from "~/utils/forms";
 import { withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "인증 준비 현황 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "testbeds:cert.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {

@@ -27,8 +27,9 @@ import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 import { listOrgNeeds } from "../../db/queries/needs";
 import { localName } from "~/utils/format";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "대시보드 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "meta.dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {

@@ -15,8 +15,9 @@ import { getDb } from "~/utils/db.server";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "행사 수정 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "events:form.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await withDb(() => requireRole(request, "operator"));

@@ -9,8 +9,9 @@ import { isUuid } from "~/modules/needs/list-options";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "평가 결과 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "events:results.title");
 
 /**
  * Results of a round. The founder (members of a selected company) sees its

@@ -9,8 +9,9 @@ import { listEvents } from "~/modules/events/events.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "피칭 행사 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "events:list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = Number(new URL(request.url).searchParams.get("page") ?? "1");

@@ -13,8 +13,9 @@ import { withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "새 피칭 행사 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "events:form.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await withDb(() => requireRole(request, "operator"));

@@ -15,8 +15,9 @@ import { useErrorText, useZodForm } from "~/utils/forms";
 import { withDb } from "~/utils/http.server";
 import { hitIpLimit } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "비밀번호 찾기 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "auth:forgot.title");
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ip = clientIp(context);

@@ -15,8 +15,9 @@ import { useErrorText, useZodForm } from "~/utils/forms";
 import { withDb } from "~/utils/http.server";
 import { hitIpLimit } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "로그인 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "auth:login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await withDb(() => getUserId(request))) throw redirect("/dashboard");

@@ -16,8 +16,10 @@ import { formatDateTime, localName } from "~/utils/format";
 import { useErrorText } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.m.pitch_title} · ${data.m.investor_name} · MediBridge` : "MediBridge" }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (_t, lng) => args.data && [args.data.m.pitch_title, localName(lng, args.data.m.investor_name, args.data.m.investor_name_en)]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withDb(async () => {

@@ -11,8 +11,9 @@ import { companyDealStatuses } from "~/modules/deals/pipeline.server";
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatDateTime, localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "미팅 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "deals:nav.meetings");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {

@@ -20,8 +20,9 @@ import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { getNeedPublic } from "../../db/queries/needs";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.need.title} · MediBridge` : "MediBridge" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, () => args.data?.need.title);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isUuid(params.id)) notFound();

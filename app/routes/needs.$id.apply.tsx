@@ -19,8 +19,9 @@ import { formatKrwRange, localName } from "~/utils/format";
 import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "지원서 작성 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "applications:apply.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withDb(async () => {

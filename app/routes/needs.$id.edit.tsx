@@ -17,8 +17,9 @@ import { notFound, withDb } from "~/utils/http.server";
 import { statusChangeReply } from "~/utils/status-change.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { getCall, getNeedForEdit, listCalls } from "../../db/queries/needs";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "수요 수정 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "needs:meta.edit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withDb(async () => {

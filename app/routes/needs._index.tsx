@@ -14,8 +14,9 @@ import { clinicalAreas, collaborationTypes, growthStages, techFields } from "~/m
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 import { listOpenNeeds } from "../../db/queries/needs";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "임상 수요 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "needs:meta.list");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Any query string is accepted: unknown or malformed values fall back to defaults.

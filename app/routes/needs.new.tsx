@@ -16,8 +16,9 @@ import { withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { keepFormWhenDbDown, newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 import { listCalls } from "../../db/queries/needs";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "새 수요 등록 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "needs:meta.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {

@@ -12,8 +12,9 @@ import { getDb } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "알림 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "applications:notifications.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {

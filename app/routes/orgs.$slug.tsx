@@ -14,8 +14,9 @@ import { listTrackRecords } from "~/modules/testbeds/testbeds.server";
 import { getDb } from "~/utils/db.server";
 import { formatKrwRange, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.org.name} · MediBridge` : "MediBridge" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (_t, lng) => args.data && localName(lng, args.data.org.name, args.data.org.name_en));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withDb(async () => {

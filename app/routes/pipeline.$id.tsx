@@ -21,8 +21,9 @@ import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.deal.pitch_title} · 투자 파이프라인 · MediBridge` : "MediBridge" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => args.data && [args.data.deal.pitch_title, t("deals:pipeline.title")]);
 
 async function requirePipelineUser(request: Request) {
   const user = await requireRole(request, "investor");

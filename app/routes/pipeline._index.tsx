@@ -13,8 +13,9 @@ import { getDb } from "~/utils/db.server";
 import { formatDate, formatKrw, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "투자 파이프라인 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "deals:pipeline.title");
 
 /** Verified investor organisations only; the page does not exist for anyone else. */
 async function requirePipelineUser(request: Request) {

@@ -18,8 +18,9 @@ import { getDb } from "~/utils/db.server";
 import { formatDate, formatKrw, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.pitch.title} · MediBridge` : "MediBridge" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, () => args.data?.pitch.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withDb(async () => {

@@ -14,8 +14,9 @@ import { discardFiles } from "~/modules/uploads/uploads.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "피치 수정 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "pitches:edit.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withDb(async () => {

@@ -16,8 +16,9 @@ import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { localName } from "~/utils/format";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "미팅 요청 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "deals:meet.title");
 
 const DURATIONS = [30, 60, 90, 120];
 

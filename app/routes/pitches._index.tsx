@@ -16,8 +16,9 @@ import { clinicalAreas, growthStages, techFields } from "~/modules/taxonomy/voca
 import { getDb } from "~/utils/db.server";
 import { formatDate, formatKrw } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "피치 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "pitches:nav.pitches");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = parsePitchListQuery(new URL(request.url).searchParams);

@@ -14,8 +14,9 @@ import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "새 피치 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "pitches:meta.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {

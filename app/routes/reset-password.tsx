@@ -13,8 +13,9 @@ import { useErrorText, useZodForm } from "~/utils/forms";
 import { withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "새 비밀번호 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "auth:fields.newPassword");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { token: new URL(request.url).searchParams.get("token") ?? "" };

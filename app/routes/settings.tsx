@@ -29,8 +29,9 @@ import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "기관 설정 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "org:settings.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {

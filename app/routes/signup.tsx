@@ -17,8 +17,9 @@ import { withDb } from "~/utils/http.server";
 import { hitIpLimit } from "~/utils/rate-limit.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "회원가입 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "auth:signup.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {

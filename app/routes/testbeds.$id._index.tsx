@@ -19,8 +19,9 @@ import { useErrorText, useZodForm } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { localName } from "~/utils/format";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.offer.title} · MediBridge` : "MediBridge" }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, () => args.data?.offer.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isUuid(params.id)) notFound();

@@ -15,8 +15,9 @@ import { getDb } from "~/utils/db.server";
 import { notFound, withDb } from "~/utils/http.server";
 import { statusChangeReply } from "~/utils/status-change.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "가늠터 수정 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "testbeds:detail.edit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withDb(async () => {

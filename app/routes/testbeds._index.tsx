@@ -13,8 +13,9 @@ import { listOpenOffers, listOrgOffers } from "~/modules/testbeds/testbeds.serve
 import { clinicalAreas, growthStages, techFields } from "~/modules/taxonomy/vocabulary";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "가늠터(테스트베드) · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "testbeds:list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Any query string is accepted: unknown or malformed values fall back to defaults.

@@ -13,8 +13,9 @@ import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
 import { newSubmissionId, readSubmissionId } from "~/utils/submission.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "가늠터 등록 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "testbeds:list.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return withDb(async () => {

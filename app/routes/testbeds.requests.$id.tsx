@@ -16,8 +16,9 @@ import { formatDateTime, localName } from "~/utils/format";
 import { useErrorText } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "가늠터 신청 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "testbeds:meta.request");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return withDb(async () => {

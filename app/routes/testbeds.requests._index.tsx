@@ -11,8 +11,9 @@ import { listRequestsForOrg } from "~/modules/testbeds/testbeds.server";
 import { getDb } from "~/utils/db.server";
 import { formatDateTime, localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
+import { pageTitle } from "~/modules/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "가늠터 신청 · MediBridge" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "testbeds:meta.requests");
 
 type Tab = (typeof requestListTabs)[number];
 
