@@ -140,7 +140,7 @@ export function startServer(kind: "app" | "raw", port: number, cwd: string, vars
   const script = path.join(ROOT, "scripts/lib/bench-server.ts");
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", LOG_REQUESTS: "0", ...vars };
   for (const [k, v] of Object.entries(vars)) if (v === "") delete env[k];
-  const args = [...(extra.nodeArgs ?? []), "--import", "tsx", script, kind, String(port), ...(extra.rawFile ? [extra.rawFile] : [])];
+  const args = [...(extra.nodeArgs ?? []), ...(kind === "app" ? (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean) : []), "--import", "tsx", script, kind, String(port), ...(extra.rawFile ? [extra.rawFile] : [])];
   const child: ChildProcess = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const waiters: ((m: { cpu: NodeJS.CpuUsage }) => void)[] = [];
   const once: { key: string; done: () => void }[] = [];
