@@ -204,23 +204,34 @@ export async function recommendNeeds(db: DB, companyOrgId: string, lng: "ko" | "
 }
 
 /**
+ * A subject's full ranking (id → score), kept per subject while the index is
+ * at the same revision (any upsert or removal moves it on): exactly what
+ * ranking again would give. At most 256 subjects are kept; past that they are
+ * all dropped rather than grow without bound.
+ */
+function keptRankings<I extends { revision: number }>() {
+  const kept = new Map<string, { index: I; revision: number; scores: Map<string, number> }>();
+  return (index: I, subject: string, rank: () => { id: string; score10: number }[]): Map<string, number> => {
+    const k = kept.get(subject);
+    if (k && k.index === index && k.revision === index.revision) return new Map(k.scores);
+    const out = new Map(rank().map((r) => [r.id, r.score10 / 10]));
+    if (kept.size >= 256) kept.clear();
+    kept.set(subject, { index, revision: index.revision, scores: new Map(out) });
+    return out;
+  };
+}
+
+/**
  * The score of one company for each need (for "best match" sorting of
  * /needs). Ranking every need costs milliseconds at scale, so the result is
  * kept per company while the index is at the same revision (any need or
  * company upserted or removed moves it on): exactly what ranking again gives.
  */
-const rankedForCompany = new Map<string, { index: NeedCompanyIndex; revision: number; scores: Map<string, number> }>();
+const rankedForCompany = keptRankings<NeedCompanyIndex>();
 export async function scoresForCompany(db: DB, companyOrgId: string): Promise<Map<string, number>> {
   const index = await ready(db);
   if (!index.prepared(companyOrgId)) return new Map();
-  const kept = rankedForCompany.get(companyOrgId);
-  if (kept && kept.index === index && kept.revision === index.revision) return new Map(kept.scores);
-  const out = new Map<string, number>();
-  for (const r of index.topNeedsForCompany(companyOrgId, Math.max(1, index.needCount))) out.set(r.id, r.score10 / 10);
-  // One map of every need's score per company: drop them all rather than grow without bound.
-  if (rankedForCompany.size >= 256) rankedForCompany.clear();
-  rankedForCompany.set(companyOrgId, { index, revision: index.revision, scores: new Map(out) });
-  return out;
+  return rankedForCompany(index, companyOrgId, () => index.topNeedsForCompany(companyOrgId, Math.max(1, index.needCount)));
 }
 
 /** The company's score for the given needs only (a page of /needs in another order); unindexed needs are left out. */
@@ -337,18 +348,11 @@ export async function recommendPitches(db: DB, investorOrgId: string, lng: "ko" 
  * while the index is at the same revision (any pitch or investor upserted or
  * removed moves it on): exactly what ranking again would give.
  */
-const rankedForInvestor = new Map<string, { index: PitchInvestorIndex; revision: number; scores: Map<string, number> }>();
+const rankedForInvestor = keptRankings<PitchInvestorIndex>();
 export async function scoresForInvestor(db: DB, investorOrgId: string): Promise<Map<string, number>> {
   const index = await pitchReady(db);
-  const out = new Map<string, number>();
-  if (!index.hasInvestor(investorOrgId)) return out;
-  const kept = rankedForInvestor.get(investorOrgId);
-  if (kept && kept.index === index && kept.revision === index.revision) return new Map(kept.scores);
-  for (const r of index.topPitchesForInvestor(investorOrgId, Math.max(1, index.pitchIds().length))) out.set(r.id, r.score10 / 10);
-  // One map of every pitch's score per investor organisation (a few hundred): drop them all rather than grow without bound.
-  if (rankedForInvestor.size >= 256) rankedForInvestor.clear();
-  rankedForInvestor.set(investorOrgId, { index, revision: index.revision, scores: new Map(out) });
-  return out;
+  if (!index.hasInvestor(investorOrgId)) return new Map();
+  return rankedForInvestor(index, investorOrgId, () => index.topPitchesForInvestor(investorOrgId, Math.max(1, index.pitchIds().length)));
 }
 
 /** The investor's score for the given pitches only (a page of /pitches in another order); unindexed pitches are left out. */
