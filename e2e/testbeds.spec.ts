@@ -236,6 +236,8 @@ test.describe.serial("certification readiness: evidence → operator verificatio
     await expect(page.getByRole("row").filter({ hasText: "루멘헬스케어" }).filter({ hasText: "CE-MDR/IVDR" })).toHaveCount(0);
     // Another company's member cannot fetch it.
     await page.getByRole("button", { name: "로그아웃" }).click();
+    // Signed out before the next sign-in: /login would otherwise still redirect the old session.
+    await expect(page.getByRole("link", { name: "로그인" }).first()).toBeVisible();
     await loginAs("company2");
     expect((await page.request.get(href!)).status()).toBe(404);
   });
@@ -270,6 +272,8 @@ test("testbed pages have no accessibility violations and fit a phone screen", as
   await check("/certifications");
   await check("/orgs/cardiosense");
   await page.getByRole("button", { name: "로그아웃" }).click();
+    // Signed out before the next sign-in: /login would otherwise still redirect the old session.
+    await expect(page.getByRole("link", { name: "로그인" }).first()).toBeVisible();
   await loginAs("hospital1");
   for (const url of ["/testbeds", `/testbeds/${DEMO_TESTBED_IDS.hanbitEcgOpen}`, `/testbeds/requests/${DEMO_TESTBED_REQUEST_IDS.lumenImagingRequested}`, "/testbeds/requests?tab=all", "/testbeds/new"]) {
     await check(url);
