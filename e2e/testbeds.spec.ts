@@ -272,8 +272,8 @@ test("testbed pages have no accessibility violations and fit a phone screen", as
   await check("/certifications");
   await check("/orgs/cardiosense");
   await page.getByRole("button", { name: "로그아웃" }).click();
-    // Signed out before the next sign-in: /login would otherwise still redirect the old session.
-    await expect(page.getByRole("link", { name: "로그인" }).first()).toBeVisible();
+  // Signed out before the next sign-in: /login would otherwise still redirect the old session.
+  await expect(page.getByRole("link", { name: "로그인" }).first()).toBeVisible();
   await loginAs("hospital1");
   for (const url of ["/testbeds", `/testbeds/${DEMO_TESTBED_IDS.hanbitEcgOpen}`, `/testbeds/requests/${DEMO_TESTBED_REQUEST_IDS.lumenImagingRequested}`, "/testbeds/requests?tab=all", "/testbeds/new"]) {
     await check(url);
