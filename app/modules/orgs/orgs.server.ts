@@ -100,15 +100,9 @@ export async function updateProfile(db: DB, actor: { userId: string; orgId: stri
     await trx.updateTable("organizations").set({ ...common, ...byKind }).where("id", "=", actor.orgId).execute();
     const kinds = termKinds[actor.orgKind];
     if (kinds.length) {
-      await trx
-        .deleteFrom("org_terms")
-        .where("org_id", "=", actor.orgId)
-        .where(
-          "kind",
-          "in",
-          kinds.map((k) => dbKind[k]),
-        )
-        .execute();
+      // A company's growth stage is kept as a term too (for filters): replaced with the others.
+      const replaced = [...kinds.map((k) => dbKind[k]), ...(actor.orgKind === "company" ? ["growth_stage"] : [])];
+      await trx.deleteFrom("org_terms").where("org_id", "=", actor.orgId).where("kind", "in", replaced).execute();
       const rows = kinds.flatMap((k) => (input[k] as string[]).map((code) => ({ org_id: actor.orgId, kind: dbKind[k], code })));
       if (actor.orgKind === "company" && input.growthStage) rows.push({ org_id: actor.orgId, kind: "growth_stage", code: input.growthStage });
       if (rows.length) await trx.insertInto("org_terms").values(rows).execute();
