@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DB } from "../../../db/client";
 import type { MatchFitKind } from "../../../db/schema";
+import { Pace } from "~/utils/pace.server";
 import { formatReason, formatSuggestion, suggestForCompany, suggestForPitch, type NeedCompanyIndex, type PitchInvestorIndex, type Part, type Ranked } from "./index";
 
 /**
@@ -120,7 +121,6 @@ const CHUNK = 500;
 const SLICE_MS = 12;
 /** A corpus change waits this long for others before the reconciliation starts (a burst of edits, one pass). */
 const RECONCILE_DELAY_MS = 2_000;
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const digest = (json: string) => createHash("sha1").update(json).digest("base64");
 
 type Row = { l: string; r: string; score10: number; detail: FitDetail; digest: string };
@@ -233,13 +233,10 @@ export class FitStore {
 
   private async incremental(side: Side, id: string): Promise<Op> {
     const other: Side = side === "left" ? "right" : "left";
-    let deadline = performance.now() + SLICE_MS;
+    const pace = new Pace(SLICE_MS);
     if (side === this.src.corpus && this.src.warm) {
       for (const _ of this.src.warm()) {
-        if (performance.now() > deadline) {
-          await yieldToLoop();
-          deadline = performance.now() + SLICE_MS;
-        }
+        if (pace.due()) await pace.pause();
       }
     }
     const touched = new Map<string, [string, string]>();
@@ -258,10 +255,7 @@ export class FitStore {
     // event loop gets a turn every few milliseconds (the queue holds other
     // operations back meanwhile; index changes made meanwhile queue their own).
     for (const o of this.src.ids(other)) {
-      if (performance.now() > deadline) {
-        await yieldToLoop();
-        deadline = performance.now() + SLICE_MS;
-      }
+      if (pace.due()) await pace.pause();
       const old = this.lists[other].get(o);
       if (!old) continue;
       const was = old.some((t) => t.id === id);
@@ -284,10 +278,7 @@ export class FitStore {
     const prefix = `${id}|`;
     const suffix = `|${id}`;
     for (const k of this.rows.keys()) {
-      if (performance.now() > deadline) {
-        await yieldToLoop();
-        deadline = performance.now() + SLICE_MS;
-      }
+      if (pace.due()) await pace.pause();
       if (side === "left" ? k.startsWith(prefix) : k.endsWith(suffix)) {
         const [l, r] = k.split("|") as [string, string];
         touch(l, r);
@@ -296,10 +287,7 @@ export class FitStore {
     const write: Row[] = [];
     const remove: [string, string][] = [];
     for (const [k, [l, r]] of touched) {
-      if (performance.now() > deadline) {
-        await yieldToLoop();
-        deadline = performance.now() + SLICE_MS;
-      }
+      if (pace.due()) await pace.pause();
       if (this.stored(l, r)) {
         const row = this.row(l, r);
         if (this.rows.get(k) !== row.digest) write.push(row);
@@ -348,12 +336,9 @@ export class FitStore {
       await this.run(db, async () => {
         const rows = await db.selectFrom("match_fits").select(["left_id", "right_id", "digest"]).where("kind", "=", this.src.kind).execute();
         this.rows = new Map();
-        let deadline = performance.now() + SLICE_MS;
+        const pace = new Pace(SLICE_MS);
         for (const r of rows) {
-          if (performance.now() > deadline) {
-            await yieldToLoop();
-            deadline = performance.now() + SLICE_MS;
-          }
+          if (pace.due()) await pace.pause();
           this.rows.set(key(r.left_id, r.right_id), r.digest ?? "");
         }
         return { write: [], remove: [] };
@@ -365,7 +350,7 @@ export class FitStore {
       let i = 0;
       while (i < ids.length) {
         await this.run(db, () => {
-          const deadline = performance.now() + SLICE_MS;
+          const slice = new Pace(SLICE_MS);
           const write: Row[] = [];
           const remove: [string, string][] = [];
           do {
@@ -389,21 +374,18 @@ export class FitStore {
               const [l, r] = this.pairOf(side, id, t.id);
               if (!this.stored(l, r) && this.rows.has(key(l, r))) remove.push([l, r]);
             }
-          } while (i < ids.length && performance.now() < deadline);
+          } while (i < ids.length && !slice.due());
           return { write, remove };
         });
-        await yieldToLoop();
+        await Pace.turn();
       }
     }
     if (sweep) {
       await this.run(db, async () => {
         const remove: [string, string][] = [];
-        let deadline = performance.now() + SLICE_MS;
+        const pace = new Pace(SLICE_MS);
         for (const k of [...this.rows.keys()]) {
-          if (performance.now() > deadline) {
-            await yieldToLoop();
-            deadline = performance.now() + SLICE_MS;
-          }
+          if (pace.due()) await pace.pause();
           const [l, r] = k.split("|") as [string, string];
           if (!this.stored(l, r)) remove.push([l, r]);
         }

@@ -5,6 +5,7 @@ import { investorMatchInputs, pitchMatchInputs } from "~/modules/pitches/match-i
 import { completedTestbedsByCompany, obtainedCertificationsByCompany } from "~/modules/testbeds/signals.server";
 import { PitchInvestorIndex, suggestForPitch, type PitchInvestorScore } from "./index";
 import { localName } from "~/utils/format";
+import { Pace } from "~/utils/pace.server";
 import { FitStore, fitView, needCompanySource, pitchInvestorSource, topFits } from "./fits.server";
 
 /**
@@ -97,13 +98,10 @@ async function needInputs(db: DB, needIds?: string[]): Promise<NeedInput[]> {
 
 /** `fn` over `items`, giving the event loop a turn every few milliseconds (loading at scale takes seconds). */
 async function eachSliced<T>(items: T[], fn: (item: T) => void) {
-  let deadline = performance.now() + 12;
+  const pace = new Pace();
   for (const item of items) {
+    if (pace.due()) await pace.pause();
     fn(item);
-    if (performance.now() > deadline) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      deadline = performance.now() + 12;
-    }
   }
 }
 
