@@ -62,6 +62,17 @@ function gen(seed: number) {
   return { r, company, need, pitch, investor };
 }
 
+/** A need ↔ company index over generated companies and needs (public text only), and its fit source. */
+function needCompanyWorld(seed: number, companyCount: number, needCount: number) {
+  const g = gen(seed);
+  const index = new NeedCompanyIndex({ includeConfidential: false });
+  const companies = Array.from({ length: companyCount }, (_, i) => g.company(i));
+  const needs = Array.from({ length: needCount }, (_, i) => g.need(i));
+  for (const c of companies) index.upsertCompany(c);
+  for (const nd of needs) index.upsertNeed(nd);
+  return { g, index, companies, needs, src: needCompanySource(index) };
+}
+
 type Stored = { l: string; r: string; score: number; detail: FitDetail };
 
 async function storedRows(db: DB, kind: string): Promise<Stored[]> {
@@ -181,12 +192,7 @@ withEachDb("match fits in the database", (engine) => {
   }, 120_000);
 
   it("need changes alone are written incrementally: concurrent calls settle to the exact lists", async () => {
-    const g = gen(5);
-    const index = new NeedCompanyIndex({ includeConfidential: false });
-    for (let i = 0; i < 10; i++) index.upsertCompany(g.company(i));
-    const needs = Array.from({ length: 10 }, (_, i) => g.need(i));
-    for (const nd of needs) index.upsertNeed(nd);
-    const src = needCompanySource(index);
+    const { g, index, needs, src } = needCompanyWorld(5, 10, 10);
     const store = new FitStore(src, 3);
     await store.full(db);
     // Several refreshes fired without waiting (as parallel requests would): they run in order.
@@ -202,12 +208,7 @@ withEachDb("match fits in the database", (engine) => {
   }, 60_000);
 
   it("a company edit rescores its own pairs at once and leaves the rest to a background pass", async () => {
-    const g = gen(31);
-    const index = new NeedCompanyIndex({ includeConfidential: false });
-    const companies = Array.from({ length: 60 }, (_, i) => g.company(i));
-    for (const c of companies) index.upsertCompany(c);
-    for (let i = 0; i < 60; i++) index.upsertNeed(g.need(i));
-    const src = needCompanySource(index);
+    const { g, index, companies, src } = needCompanyWorld(31, 60, 60);
     let details = 0;
     const counting: FitSource = { ...src, detail: (l, r) => (details++, src.detail(l, r)) };
     // A long delay: the background pass does not start by itself during the test.
@@ -232,13 +233,7 @@ withEachDb("match fits in the database", (engine) => {
   }, 120_000);
 
   it("a restarted store brings what an earlier run left in line, rewriting only rows that moved", async () => {
-    const g = gen(41);
-    const index = new NeedCompanyIndex({ includeConfidential: false });
-    const companies = Array.from({ length: 20 }, (_, i) => g.company(i));
-    const needs = Array.from({ length: 20 }, (_, i) => g.need(i));
-    for (const c of companies) index.upsertCompany(c);
-    for (const nd of needs) index.upsertNeed(nd);
-    const src = needCompanySource(index);
+    const { g, index, companies, needs, src } = needCompanyWorld(41, 20, 20);
     await new FitStore(src, 4).full(db);
     const stamp = async () =>
       new Map(
