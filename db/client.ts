@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Kysely, PGliteDialect, PostgresDialect, sql, type KyselyConfig } from "kysely";
 import pg from "pg";
+import { budgetedPool } from "./pool-budget";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -60,10 +61,11 @@ export async function openDb(config: DbConfig, opts: OpenOptions = {}): Promise<
     };
   }
 
+  const connectTimeoutMs = config.connectTimeoutMs ?? 3000;
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolMax ?? 10,
-    connectionTimeoutMillis: config.connectTimeoutMs ?? 3000,
+    connectionTimeoutMillis: connectTimeoutMs,
     idleTimeoutMillis: 30_000,
     statement_timeout: config.statementTimeoutMs ?? 10_000,
     // A request waiting on a table lock (a migration, a long maintenance
@@ -81,7 +83,8 @@ export async function openDb(config: DbConfig, opts: OpenOptions = {}): Promise<
       console.error(`[db] client error: ${err.message}`);
     });
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: kyselyLog(opts.onQuery) });
+  // A request's pool waits share one connect timeout (pool-budget.ts).
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: budgetedPool(pool, connectTimeoutMs) }), log: kyselyLog(opts.onQuery) });
   let closed = false;
   return {
     db,

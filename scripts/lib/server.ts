@@ -9,6 +9,7 @@ import { securityHeaders, originCheck } from "../../app/utils/security.server";
 import { pageCaching, SESSION_COOKIE } from "./http-cache";
 import { sql } from "kysely";
 import { getDb } from "../../app/utils/db.server";
+import { withPoolBudget } from "../../db/pool-budget";
 
 export type ServeOptions = {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -27,6 +28,10 @@ export function createServer(opts: ServeOptions) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+  // All database waits of one request share one pool-wait budget: when the
+  // pool is exhausted a page answers 503 after the connect timeout, not after
+  // one timeout per query (db/pool-budget.ts).
+  app.use((_req, _res, next) => withPoolBudget(next));
   app.use(compression());
 
   // Hashed build assets never change: cache for a year.
