@@ -221,5 +221,9 @@ test.describe("operator console", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, "no sideways scrolling of the whole page on a phone").toBeLessThanOrEqual(1);
     await expect(page.getByRole("navigation", { name: "운영 관리 메뉴" }).getByRole("link", { name: "감사 로그" })).toBeInViewport();
+    // The main navigation scrolls sideways on a phone: the current section (운영 관리, last) is brought into view.
+    const current = page.getByRole("navigation", { name: "주 메뉴" }).locator('a[aria-current="page"]');
+    await expect(current).toHaveText("운영 관리");
+    await expect(current).toBeInViewport({ ratio: 1 });
   });
 });

@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { loader as rootLoader } from "~/root";
 
@@ -22,10 +23,30 @@ function LangSwitch() {
   );
 }
 
+/**
+ * On a phone the main navigation scrolls sideways; bring the current section
+ * into view (it was often off-screen, e.g. 대시보드 or 관리 at the end).
+ */
+function useCurrentNavItemInView() {
+  const ref = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const nav = ref.current;
+    const current = nav?.querySelector<HTMLElement>('a[aria-current="page"]');
+    if (!nav || !current || nav.scrollWidth <= nav.clientWidth) return;
+    const left = current.getBoundingClientRect().left - nav.getBoundingClientRect().left + nav.scrollLeft;
+    if (left < nav.scrollLeft || left + current.offsetWidth > nav.scrollLeft + nav.clientWidth) {
+      nav.scrollLeft = Math.max(0, left - (nav.clientWidth - current.offsetWidth) / 2);
+    }
+  }, [pathname]);
+  return ref;
+}
+
 export function SiteHeader() {
   const { t } = useTranslation();
   const data = useRouteLoaderData<typeof rootLoader>("root");
   const me = data?.me ?? null;
+  const navRef = useCurrentNavItemInView();
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -40,7 +61,7 @@ export function SiteHeader() {
             {t("brand.name")} <small>{t("brand.tagline")}</small>
           </span>
         </Link>
-        <nav className="nav" aria-label={t("nav.main")}>
+        <nav className="nav" aria-label={t("nav.main")} ref={navRef}>
           {/* Sections join this list as their issues land (pitches, testbeds, events). */}
           <NavLink to="/needs">{t("nav.needs")}</NavLink>
           {me && (me.org.kind === "hospital" || me.org.kind === "company") ? <NavLink to="/applications">{t("nav.applications")}</NavLink> : null}
