@@ -13,7 +13,7 @@ import { decideVerification, listVerificationQueue } from "~/modules/orgs/orgs.s
 import { RejectSchema, VerifySchema } from "~/modules/orgs/schemas";
 import { formatBusinessNumber, isValidBusinessNumber } from "~/modules/validation/business-number";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, localName } from "~/utils/format";
 import { useErrorText } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
@@ -69,7 +69,7 @@ function QueueItem({ org }: { org: ReturnType<typeof useLoaderData<typeof loader
     <Card aria-labelledby={`org-${org.id}`}>
       <div className="page-head" style={{ marginBottom: 8 }}>
         <div>
-          <h3 id={`org-${org.id}`}>{org.name}</h3>
+          <h3 id={`org-${org.id}`}>{localName(i18n.language, org.name, org.name_en)}</h3>
           <span className="tags">
             <Badge>{t(`common:kinds.${org.kind}`)}</Badge>
             {org.institution_type ? <Badge>{t(`auth:institutionTypes.${org.institution_type}`)}</Badge> : null}

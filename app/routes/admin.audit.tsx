@@ -8,7 +8,7 @@ import { PageHead } from "~/components/ui/misc";
 import { listAudit, parseAuditFilters } from "~/modules/admin/audit-log.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
 import { pageTitle } from "~/modules/i18n/meta";
 
@@ -85,7 +85,7 @@ export default function AdminAudit() {
             <td>{formatDateTime(r.at, i18n.language)}</td>
             <td>{eventLabel(r.event)}</td>
             <td>{r.actor_email ? `${r.actor_name ?? ""} (${r.actor_email})` : "—"}</td>
-            <td>{r.org_name ?? "—"}</td>
+            <td>{r.org_name ? localName(i18n.language, r.org_name, r.org_name_en) : "—"}</td>
             <td>{r.target_type ? `${r.target_type}${r.target_id ? ` · ${r.target_id.slice(0, 8)}` : ""}` : "—"}</td>
             <td className="audit-detail">{[r.detail === "{}" ? null : r.detail, r.ip].filter(Boolean).join(" · ")}</td>
           </tr>

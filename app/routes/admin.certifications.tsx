@@ -14,7 +14,7 @@ import { listForVerification, setVerified } from "~/modules/certifications/certi
 import { isUuid } from "~/modules/needs/list-options";
 import { termLabel } from "~/modules/taxonomy/vocabulary";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime, localName } from "~/utils/format";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -86,7 +86,7 @@ export default function AdminCertifications() {
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <Link to={`/orgs/${r.org_slug}`}>{r.org_name}</Link>
+                    <Link to={`/orgs/${r.org_slug}`}>{localName(lng, r.org_name, r.org_name_en)}</Link>
                   </td>
                   <td>
                     {termLabel("certification", r.code, lng)}

@@ -14,7 +14,7 @@ import { HideSchema, MODERATION_TYPES, RestoreSchema, type ModerationType } from
 import { pageParam, searchText } from "~/modules/admin/search-params";
 import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, localName } from "~/utils/format";
 import { useErrorText } from "~/utils/forms";
 import { notFound, withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
@@ -77,13 +77,14 @@ function Item({ row, type, hidden }: { row: Row; type: ModerationType; hidden: b
   const errText = useErrorText();
   const mine = actionData?.id === row.id ? actionData.result : null;
   const reasonErrors = mine && "error" in mine && mine.error ? (mine.error as Record<string, string[] | null>).reason : null;
+  const orgName = localName(i18n.language, row.orgName, row.orgNameEn);
   return (
     <Card aria-labelledby={`mod-${row.id}`} className="mod-item">
       <h3 id={`mod-${row.id}`} style={{ margin: 0, fontSize: "1.05rem" }}>
         {row.link ? <Link to={row.link}>{row.title || t("moderation.untitled")}</Link> : t("moderation.messageTitle", { no: row.title })} {hidden ? <Badge tone="danger">{t("moderation.hiddenBadge")}</Badge> : null}
       </h3>
       <p className="mod-meta">
-        {type === "message" ? t("moderation.author", { org: row.orgName }) : row.orgName} · {formatDateTime(row.createdAt, i18n.language)}
+        {type === "message" ? t("moderation.author", { org: orgName }) : orgName} · {formatDateTime(row.createdAt, i18n.language)}
       </p>
       {hidden ? (
         <>

@@ -12,6 +12,7 @@ import { pageParam, searchText } from "~/modules/admin/search-params";
 import { handleUserAction } from "~/modules/admin/user-actions.server";
 import { requireRole } from "~/modules/auth/session.server";
 import { getDb } from "~/utils/db.server";
+import { localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -45,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminUsers() {
   const { query, list, meId } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("admin");
+  const { t, i18n } = useTranslation("admin");
   return (
     <>
       <AdminNav />
@@ -88,7 +89,7 @@ export default function AdminUsers() {
             </td>
             <td>{u.email}</td>
             <td>
-              <Link to={`/admin/orgs/${u.org_id}`}>{u.org_name}</Link> <span className="muted">· {t(`common:kinds.${u.org_kind}`)}</span>
+              <Link to={`/admin/orgs/${u.org_id}`}>{localName(i18n.language, u.org_name, u.org_name_en)}</Link> <span className="muted">· {t(`common:kinds.${u.org_kind}`)}</span>
             </td>
             <td>
               <UserStateBadge disabledAt={u.disabled_at} sessions={u.sessions} />

@@ -41,7 +41,7 @@ export async function listAudit(db: DB, f: AuditFilters) {
   if (f.to) base = base.where("a.at", "<", new Date(new Date(`${f.to}T00:00:00+09:00`).getTime() + 86400_000));
   const [rows, count, events] = await Promise.all([
     base
-      .select(["a.id", "a.at", "a.event", "a.target_type", "a.target_id", "a.detail", "a.ip", "u.email as actor_email", "u.name as actor_name", "o.name as org_name"])
+      .select(["a.id", "a.at", "a.event", "a.target_type", "a.target_id", "a.detail", "a.ip", "u.email as actor_email", "u.name as actor_name", "o.name as org_name", "o.name_en as org_name_en"])
       .orderBy("a.at", "desc")
       .orderBy("a.id", "desc")
       .limit(AUDIT_PAGE_SIZE)

@@ -93,6 +93,7 @@ export type ModerationRow = {
   id: string;
   title: string;
   orgName: string;
+  orgNameEn: string | null;
   link: string | null;
   createdAt: Date;
   hiddenAt: Date | null;
@@ -102,7 +103,7 @@ export type ModerationRow = {
 
 /**
  * Items of one type, newest first: visible ones (to hide) or hidden ones (to
- * restore), searchable by title / text and by organisation name. Drafts are
+ * restore), searchable by title / text and by organisation name (Korean or English). Drafts are
  * private to their owner and never listed.
  */
 export async function listItems(db: DB, input: { type: ModerationType; state: "visible" | "hidden"; q?: string; page: number }) {
@@ -116,28 +117,28 @@ export async function listItems(db: DB, input: { type: ModerationType; state: "v
           .innerJoin("organizations as o", "o.id", "x.org_id")
           .leftJoin("users as hb", "hb.id", "x.hidden_by")
           .where("x.status", "<>", "draft")
-          .select(["x.id", "x.title as text", "o.name as org_name", "x.created_at", "x.hidden_at", "x.hidden_reason", "hb.name as hidden_by_name", sql<string>`''`.as("app_id")]);
+          .select(["x.id", "x.title as text", "o.name as org_name", "o.name_en as org_name_en", "x.created_at", "x.hidden_at", "x.hidden_reason", "hb.name as hidden_by_name", sql<string>`''`.as("app_id")]);
       case "pitch":
         return db
           .selectFrom("pitches as x")
           .innerJoin("organizations as o", "o.id", "x.org_id")
           .leftJoin("users as hb", "hb.id", "x.hidden_by")
           .where("x.status", "<>", "draft")
-          .select(["x.id", "x.title as text", "o.name as org_name", "x.created_at", "x.hidden_at", "x.hidden_reason", "hb.name as hidden_by_name", sql<string>`''`.as("app_id")]);
+          .select(["x.id", "x.title as text", "o.name as org_name", "o.name_en as org_name_en", "x.created_at", "x.hidden_at", "x.hidden_reason", "hb.name as hidden_by_name", sql<string>`''`.as("app_id")]);
       case "testbed":
         return db
           .selectFrom("testbed_offers as x")
           .innerJoin("organizations as o", "o.id", "x.org_id")
           .leftJoin("users as hb", "hb.id", "x.hidden_by")
           .where("x.status", "<>", "draft")
-          .select(["x.id", "x.title as text", "o.name as org_name", "x.created_at", "x.hidden_at", "x.hidden_reason", "hb.name as hidden_by_name", sql<string>`''`.as("app_id")]);
+          .select(["x.id", "x.title as text", "o.name as org_name", "o.name_en as org_name_en", "x.created_at", "x.hidden_at", "x.hidden_reason", "hb.name as hidden_by_name", sql<string>`''`.as("app_id")]);
       case "message":
         // Metadata only: the text is private to the two organisations (canary-crawl rule).
         return db
           .selectFrom("messages as x")
           .innerJoin("organizations as o", "o.id", "x.author_org_id")
           .leftJoin("users as hb", "hb.id", "x.hidden_by")
-          .select(["x.id", sql<string>`''`.as("text"), "o.name as org_name", "x.created_at", "x.hidden_at", "x.hidden_reason", "hb.name as hidden_by_name", sql<string>`x.application_id::text`.as("app_id")]);
+          .select(["x.id", sql<string>`''`.as("text"), "o.name as org_name", "o.name_en as org_name_en", "x.created_at", "x.hidden_at", "x.hidden_reason", "hb.name as hidden_by_name", sql<string>`x.application_id::text`.as("app_id")]);
     }
   };
   let q = build();
@@ -145,7 +146,7 @@ export async function listItems(db: DB, input: { type: ModerationType; state: "v
   if (like) {
     // Messages are found by their number or the author organisation, never by their text.
     const textMatch = input.type === "message" ? sql<boolean>`x.id::text ilike ${like.replace(/^%#?/, "%")}` : sql<boolean>`x.title ilike ${like}`;
-    q = q.where((eb) => eb.or([textMatch, eb("o.name", "ilike", like)]));
+    q = q.where((eb) => eb.or([textMatch, eb("o.name", "ilike", like), eb("o.name_en", "ilike", like)]));
   }
   const [rows, count] = await Promise.all([
     q
@@ -168,6 +169,7 @@ export async function listItems(db: DB, input: { type: ModerationType; state: "v
         id: r.id,
         title: input.type === "message" ? messageNo(r.id) : r.text,
         orgName: r.org_name,
+        orgNameEn: r.org_name_en,
         link: linkOf(r.id),
         createdAt: r.created_at,
         hiddenAt: r.hidden_at,

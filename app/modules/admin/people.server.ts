@@ -85,11 +85,11 @@ export async function searchOrgs(db: DB, input: { q?: string; kind?: string; sta
   return { ...paging(Number(count.n), page, ORGS_PAGE_SIZE), rows: rows.map((r) => ({ ...r, members: Number(r.members ?? 0) })) };
 }
 
-/** Users by e-mail or name, with their organisation. */
+/** Users by e-mail or name, or by their organisation's name (Korean or English), with their organisation. */
 export async function searchUsers(db: DB, input: { q?: string; state?: string; page: number }) {
   const like = likeOf(input.q);
   let base = db.selectFrom("users as u").innerJoin("memberships as m", "m.user_id", "u.id").innerJoin("organizations as o", "o.id", "m.org_id");
-  if (like) base = base.where((eb) => eb.or([eb("u.email", "ilike", like), eb("u.name", "ilike", like), eb("o.name", "ilike", like)]));
+  if (like) base = base.where((eb) => eb.or([eb("u.email", "ilike", like), eb("u.name", "ilike", like), eb("o.name", "ilike", like), eb("o.name_en", "ilike", like)]));
   if (input.state === "disabled") base = base.where("u.disabled_at", "is not", null);
   if (input.state === "active") base = base.where("u.disabled_at", "is", null);
   const page = Math.max(1, input.page);
@@ -104,6 +104,7 @@ export async function searchUsers(db: DB, input: { q?: string; state?: string; p
         "m.role",
         "o.id as org_id",
         "o.name as org_name",
+        "o.name_en as org_name_en",
         "o.kind as org_kind",
         liveSessions().as("sessions"),
       ])

@@ -154,7 +154,7 @@ export async function listForVerification(db: DB, opts: { show: "waiting" | "ver
   const page = Math.max(1, opts.page);
   const rows = await base
     .leftJoin("users as v", "v.id", "c.verified_by")
-    .select(["c.id", "c.code", ymd("c.status_on").as("status_on"), "c.note", "c.updated_at", "c.verified_at", "o.name as org_name", "o.slug as org_slug", "a.filename", "v.name as verified_by_name"])
+    .select(["c.id", "c.code", ymd("c.status_on").as("status_on"), "c.note", "c.updated_at", "c.verified_at", "o.name as org_name", "o.name_en as org_name_en", "o.slug as org_slug", "a.filename", "v.name as verified_by_name"])
     .orderBy(opts.show === "waiting" ? "c.updated_at" : "c.verified_at", opts.show === "waiting" ? "asc" : "desc")
     .orderBy("c.id")
     .limit(VERIFY_PAGE_SIZE)

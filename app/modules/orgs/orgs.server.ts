@@ -219,7 +219,7 @@ export async function transferOwnership(db: DB, actor: { userId: string; orgId: 
 export async function listVerificationQueue(db: DB) {
   return db
     .selectFrom("organizations")
-    .select(["id", "slug", "kind", "name", "business_no", "institution_type", "website", "region", "created_at"])
+    .select(["id", "slug", "kind", "name", "name_en", "business_no", "institution_type", "website", "region", "created_at"])
     .where("status", "=", "pending")
     .orderBy("created_at")
     .limit(200)
