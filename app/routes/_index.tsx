@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { landingCounts } from "../../db/queries/stats";
 import { getDb } from "~/utils/db.server";
 import { withDb } from "~/utils/http.server";
+import { formatNumber } from "~/utils/format";
 import { metaT } from "~/modules/i18n/meta";
 import type { loader as rootLoader } from "~/root";
 
@@ -37,7 +38,7 @@ export default function Landing() {
   const { counts } = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const { t, i18n } = useTranslation();
-  const fmt = new Intl.NumberFormat(i18n.language === "en" ? "en-US" : "ko-KR");
+  const fmt = { format: (v: number) => formatNumber(v, i18n.language) };
   const how = t("landing.how", { returnObjects: true }) as string[];
   return (
     <>

@@ -13,7 +13,7 @@ import { requireRole } from "~/modules/auth/session.server";
 import { getLocale } from "~/modules/i18n/i18n.server";
 import { termLabel } from "~/modules/taxonomy/vocabulary";
 import { getDb } from "~/utils/db.server";
-import { formatKrw, localName } from "~/utils/format";
+import { formatKrw, formatNumber, localName } from "~/utils/format";
 import { withDb } from "~/utils/http.server";
 import { pageTitle } from "~/modules/i18n/meta";
 
@@ -61,8 +61,8 @@ export default function AdminFunnel() {
   const lng = i18n.language;
   const nav = useNavigation();
   const busy = nav.state !== "idle" && nav.location?.pathname === "/admin/funnel";
-  const nf = new Intl.NumberFormat(lng === "en" ? "en-US" : "ko-KR", { maximumFractionDigits: 1 });
-  const n = (v: number) => nf.format(v);
+  const nf = { format: (v: number) => formatNumber(v, lng) };
+  const n = nf.format;
   const pct = (v: number | null) => (v === null ? "—" : `${nf.format(v)}%`);
   const hours = (v: number | null) => (v === null ? "—" : t("funnel.hours", { n: nf.format(v) }));
   const csv = (key: TableKey) => `/admin/export/${key}?${d.query}&lng=${lng}`;

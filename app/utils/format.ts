@@ -19,13 +19,23 @@ function dateFormat(locale: string, kind: "date" | "dateTime"): Intl.DateTimeFor
   }
   return f;
 }
-function numberFormat(kind: "compactEn" | "ko"): Intl.NumberFormat {
+function numberFormat(kind: "compactEn" | "ko" | "decimal-ko" | "decimal-en"): Intl.NumberFormat {
   let f = formatters.get(kind) as Intl.NumberFormat | undefined;
   if (!f) {
-    f = kind === "compactEn" ? new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }) : new Intl.NumberFormat("ko-KR");
+    f =
+      kind === "compactEn"
+        ? new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 })
+        : kind === "ko"
+          ? new Intl.NumberFormat("ko-KR")
+          : new Intl.NumberFormat(kind === "decimal-en" ? "en-US" : "ko-KR", { maximumFractionDigits: 1 });
     formatters.set(kind, f);
   }
   return f;
+}
+
+/** A count or figure with thousands separators and at most one decimal ("12,345.6"). */
+export function formatNumber(n: number, lng: string): string {
+  return numberFormat(lng === "en" ? "decimal-en" : "decimal-ko").format(n);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
 import type { CellValue, Table } from "~/modules/analytics/tables";
-import { intlLocale } from "~/modules/i18n/config";
+import { formatNumber } from "~/utils/format";
 
 /** Writes a cell the way the CSV does, with thousands separators for numbers; empty as "—". */
 export function formatCell(v: CellValue, lng: string): string {
   if (v === null || v === "") return "—";
-  if (typeof v === "number") return new Intl.NumberFormat(intlLocale(lng), { maximumFractionDigits: 1 }).format(v);
+  if (typeof v === "number") return formatNumber(v, lng);
   return v;
 }
 

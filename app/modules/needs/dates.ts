@@ -1,8 +1,12 @@
 /** Client-safe date helpers for deadlines (calendar dates in Korea). */
 
+/** Built once: an Intl formatter costs far more to build than to use (pages ask for today per event row). */
+let seoulYmd: Intl.DateTimeFormat | null = null;
+
 /** Today's date in Asia/Seoul as YYYY-MM-DD. */
 export function todayInSeoul(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  seoulYmd ??= new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" });
+  return seoulYmd.format(now);
 }
 
 /** Whole days from `today` to `deadline` (both YYYY-MM-DD); negative once passed. */
