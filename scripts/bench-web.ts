@@ -3,8 +3,9 @@
  * seeded at scale, side by side with a raw node:http server returning the same
  * HTML bytes, in one run.
  *
- * For every page: autocannon at a fixed 50 req/s and at saturation, app and
- * raw server alternated (the order flips every round) after a warm-up; p50/p95
+ * For every page: autocannon at a fixed 50 req/s (paced: one request every
+ * 20 ms; and, for comparison, autocannon's own overallRate, which sends each
+ * second's requests in a burst) and at saturation, app and raw server alternated (the order flips every round) after a warm-up; p50/p95
  * latency, requests per second, server CPU time per request (the server
  * process's own process.cpuUsage(), asked over IPC) and the ratio of CPU per
  * request to the raw server. Figures are medians over the rounds.
@@ -118,24 +119,37 @@ writeFileSync(rawFile, JSON.stringify(bodies));
 const raw = await startServer("raw", RAW_PORT, appDir, {}, { rawFile });
 
 type Run = { p50: number; p95: number; rps: number; errors: number; requests: number; cpuPerReq: number };
-async function load(server: ServerProc, url: string, headers: Record<string, string>, seconds: number, rate?: number): Promise<Run> {
+/**
+ * One load run. `rate` given: a fixed rate, paced (default) or autocannon's own
+ * `overallRate` ("burst"). autocannon's rate is a per-second quota per
+ * connection that each connection spends at once, and its connections start
+ * together: with 10 connections at 50 req/s, each second's 50 requests arrive
+ * in its first few hundred ms, 10 at a time. Paced: `rate` autocannon
+ * instances of one connection at 1 req/s each, started 1000/rate ms apart, so
+ * requests arrive evenly, one every 20 ms at 50 req/s. No rate: saturation.
+ */
+async function load(server: ServerProc, url: string, headers: Record<string, string>, seconds: number, rate?: number, burst = false): Promise<Run> {
   const samples: number[] = [];
   const before = await server.cpuMicros();
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const inst = autocannon(
-      { url, headers, connections: CONNECTIONS, duration: seconds, ...(rate ? { overallRate: rate } : {}) },
-      (err, r) => (err ? reject(err) : resolve(r)),
-    );
-    inst.on("response", (_client, _status, _bytes, ms) => samples.push(ms));
-  });
+  const run = (opts: autocannon.Options, delayMs = 0) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      setTimeout(() => {
+        const inst = autocannon(opts, (err, r) => (err ? reject(err) : resolve(r)));
+        inst.on("response", (_client, _status, _bytes, ms) => samples.push(ms));
+      }, delayMs);
+    });
+  const results =
+    rate && !burst
+      ? await Promise.all(Array.from({ length: rate }, (_, i) => run({ url, headers, connections: 1, duration: seconds, overallRate: 1 }, (i * 1000) / rate)))
+      : [await run({ url, headers, connections: CONNECTIONS, duration: seconds, ...(rate ? { overallRate: rate } : {}) })];
   const after = await server.cpuMicros();
   samples.sort((a, b) => a - b);
-  const requests = result.requests.total;
+  const requests = results.reduce((n, r) => n + r.requests.total, 0);
   return {
     p50: percentile(samples, 50),
     p95: percentile(samples, 95),
-    rps: requests / (result.duration || seconds),
-    errors: result.errors + result.timeouts + result.non2xx,
+    rps: requests / seconds,
+    errors: results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0),
     requests,
     cpuPerReq: requests ? (after - before) / 1000 / requests : Number.NaN,
   };
@@ -147,8 +161,8 @@ for (const [i, p] of pages.entries()) {
   await load(app, `http://127.0.0.1:${PORT}${p.path}`, headersOf(p), 2);
   await load(raw, `http://127.0.0.1:${RAW_PORT}/p${i}`, {}, 1);
 }
-type Series = { appRate: Run[]; rawRate: Run[]; appSat: Run[]; rawSat: Run[] };
-const results = pages.map((): Series => ({ appRate: [], rawRate: [], appSat: [], rawSat: [] }));
+type Series = { appRate: Run[]; appBurst: Run[]; rawRate: Run[]; appSat: Run[]; rawSat: Run[] };
+const results = pages.map((): Series => ({ appRate: [], appBurst: [], rawRate: [], appSat: [], rawSat: [] }));
 for (let round = 0; round < ROUNDS; round++) {
   log(`round ${round + 1}/${ROUNDS}`);
   for (const [i, p] of pages.entries()) {
@@ -156,6 +170,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const rawUrl = `http://127.0.0.1:${RAW_PORT}/p${i}`;
     const runApp = async () => {
       results[i].appRate.push(await load(app, appUrl, headersOf(p), DURATION, RATE));
+      results[i].appBurst.push(await load(app, appUrl, headersOf(p), DURATION, RATE, true));
       results[i].appSat.push(await load(app, appUrl, headersOf(p), DURATION));
     };
     const runRaw = async () => {
@@ -175,12 +190,12 @@ for (let round = 0; round < ROUNDS; round++) {
 // ---- report ----
 const med = (runs: Run[], k: keyof Run) => median(runs.map((r) => r[k]));
 const rows: string[][] = [
-  ["page", "as", "HTML KB", `p50 ms @${RATE}/s`, `p95 ms @${RATE}/s`, "errors", "raw p95", "req/s sat", "raw req/s", "p95 sat", "CPU ms/req", "raw µs/req", "CPU ratio", `ratio @${RATE}/s`],
+  ["page", "as", "HTML KB", `p50 ms @${RATE}/s`, `p95 ms @${RATE}/s`, "errors", "raw p95", "p95 bursts", "req/s sat", "raw req/s", "p95 sat", "CPU ms/req", "raw µs/req", "CPU ratio", `ratio @${RATE}/s`],
 ];
 const summary: { page: Page; p95: number; errors: number; ratio: number }[] = [];
 for (const [i, p] of pages.entries()) {
   const s = results[i];
-  const errors = [...s.appRate, ...s.appSat].reduce((n, r) => n + r.errors, 0);
+  const errors = [...s.appRate, ...s.appBurst, ...s.appSat].reduce((n, r) => n + r.errors, 0);
   const ratio = med(s.appSat, "cpuPerReq") / med(s.rawSat, "cpuPerReq");
   const ratioRate = med(s.appRate, "cpuPerReq") / med(s.rawRate, "cpuPerReq");
   summary.push({ page: p, p95: med(s.appRate, "p95"), errors, ratio });
@@ -192,6 +207,7 @@ for (const [i, p] of pages.entries()) {
     fmt(med(s.appRate, "p95")),
     String(errors),
     fmt(med(s.rawRate, "p95")),
+    fmt(med(s.appBurst, "p95")),
     fmt(med(s.appSat, "rps"), 0),
     fmt(med(s.rawSat, "rps"), 0),
     fmt(med(s.appSat, "p95")),
@@ -202,7 +218,7 @@ for (const [i, p] of pages.entries()) {
   ]);
 }
 console.log(
-  `\nbench:web — ${PGLITE ? "PGlite (embedded)" : "PostgreSQL"}, production build, ${ROUNDS} round(s) × ${DURATION} s per run, ${CONNECTIONS} connections, medians; CPU per request at saturation (ratio @${RATE}/s: same at the fixed rate).\n`,
+  `\nbench:web — ${PGLITE ? "PGlite (embedded)" : "PostgreSQL"}, production build, ${ROUNDS} round(s) × ${DURATION} s per run, medians. @${RATE}/s: paced, one request every ${fmt(1000 / RATE)} ms (${RATE} autocannon connections at 1 req/s, staggered). p95 bursts: autocannon's own overallRate ${RATE} over ${CONNECTIONS} connections (each second's requests sent at its start, ${CONNECTIONS} at a time). Saturation: ${CONNECTIONS} connections. CPU per request at saturation (ratio @${RATE}/s: same at the paced rate).\n`,
 );
 console.log(table(rows));
 console.log(`\nHTTP validators:\n  ${validators.join("\n  ")}`);
