@@ -38,7 +38,6 @@ export default function Landing() {
   const { counts } = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const { t, i18n } = useTranslation();
-  const fmt = { format: (v: number) => formatNumber(v, i18n.language) };
   const how = t("landing.how", { returnObjects: true }) as string[];
   return (
     <>
@@ -70,7 +69,7 @@ export default function Landing() {
         <div className="stats">
           {(["hospitals", "companies", "investors", "members"] as const).map((k) => (
             <div className="stat" key={k}>
-              <b>{fmt.format(counts[k])}</b>
+              <b>{formatNumber(counts[k], i18n.language)}</b>
               <span>{t(`landing.stats.${k}`)}</span>
             </div>
           ))}

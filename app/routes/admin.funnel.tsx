@@ -61,17 +61,16 @@ export default function AdminFunnel() {
   const lng = i18n.language;
   const nav = useNavigation();
   const busy = nav.state !== "idle" && nav.location?.pathname === "/admin/funnel";
-  const nf = { format: (v: number) => formatNumber(v, lng) };
-  const n = nf.format;
-  const pct = (v: number | null) => (v === null ? "—" : `${nf.format(v)}%`);
-  const hours = (v: number | null) => (v === null ? "—" : t("funnel.hours", { n: nf.format(v) }));
+  const n = (v: number) => formatNumber(v, lng);
+  const pct = (v: number | null) => (v === null ? "—" : `${n(v)}%`);
+  const hours = (v: number | null) => (v === null ? "—" : t("funnel.hours", { n: n(v) }));
   const csv = (key: TableKey) => `/admin/export/${key}?${d.query}&lng=${lng}`;
   const tot = d.totals;
 
   const track = (steps: [string, number][]): BarItem[] =>
     steps.map(([key, value], i) => {
       const conv = i > 0 ? conversion(steps[i - 1][1], value) : null;
-      return { label: t(`funnel.step.${key}`), value, display: n(value), note: conv === null ? undefined : t("funnel.fromPrev", { pct: nf.format(conv) }) };
+      return { label: t(`funnel.step.${key}`), value, display: n(value), note: conv === null ? undefined : t("funnel.fromPrev", { pct: n(conv) }) };
     });
   const needsTrack = track([
     ["needs", tot.needs],
@@ -175,7 +174,7 @@ export default function AdminFunnel() {
 
       <ul className="kpi-grid" aria-label={t("funnel.kpis")}>
         <Kpi testId="kpi-needs" label={t("funnel.step.needs")} value={n(tot.needs)} />
-        <Kpi testId="kpi-applications" label={t("funnel.step.applications")} value={n(tot.applications)} sub={t("funnel.perNeed", { n: tot.needs ? nf.format(tot.applications / tot.needs) : "—" })} />
+        <Kpi testId="kpi-applications" label={t("funnel.step.applications")} value={n(tot.applications)} sub={t("funnel.perNeed", { n: tot.needs ? n(tot.applications / tot.needs) : "—" })} />
         <Kpi testId="kpi-accepted" label={t("funnel.step.accepted")} value={n(tot.accepted)} sub={t("funnel.rateOf", { pct: pct(conversion(tot.applications, tot.accepted)) })} />
         <Kpi testId="kpi-testbeds" label={t("funnel.step.testbedCompleted")} value={n(tot.testbedCompleted)} sub={t("funnel.ofRequested", { n: n(tot.testbedRequested) })} />
         <Kpi testId="kpi-meetings" label={t("funnel.step.meetings")} value={n(tot.meetings)} sub={t("funnel.ofPitches", { n: n(tot.pitches) })} />

@@ -19,15 +19,10 @@ function dateFormat(locale: string, kind: "date" | "dateTime"): Intl.DateTimeFor
   }
   return f;
 }
-function numberFormat(kind: "compactEn" | "ko" | "decimal-ko" | "decimal-en"): Intl.NumberFormat {
+function numberFormat(kind: "compactEn" | "ko"): Intl.NumberFormat {
   let f = formatters.get(kind) as Intl.NumberFormat | undefined;
   if (!f) {
-    f =
-      kind === "compactEn"
-        ? new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 })
-        : kind === "ko"
-          ? new Intl.NumberFormat("ko-KR")
-          : new Intl.NumberFormat(kind === "decimal-en" ? "en-US" : "ko-KR", { maximumFractionDigits: 1 });
+    f = kind === "compactEn" ? new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }) : new Intl.NumberFormat("ko-KR");
     formatters.set(kind, f);
   }
   return f;
@@ -35,7 +30,11 @@ function numberFormat(kind: "compactEn" | "ko" | "decimal-ko" | "decimal-en"): I
 
 /** A count or figure with thousands separators and at most one decimal ("12,345.6"). */
 export function formatNumber(n: number, lng: string): string {
-  return numberFormat(lng === "en" ? "decimal-en" : "decimal-ko").format(n);
+  const locale = intlLocale(lng);
+  const key = `decimal:${locale}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })));
+  return f.format(n);
 }
 
 /**
