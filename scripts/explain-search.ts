@@ -3,7 +3,8 @@
  * list queries the pages run, on the configured database (DATABASE_URL, or
  * PGlite) — meant for a database seeded with `npm run seed:scale`. The needs
  * queries are captured from the app's own listOpenNeeds (exactly what /needs
- * sends); pitches and testbed offers use the shared containsAny condition.
+ * sends) and pitches from the app's own listPitches (what /pitches sends);
+ * testbed offers use the shared containsAny condition.
  * Ends with one line per query: the indexes used and any sequential scan of a
  * big table.
  */
@@ -11,6 +12,7 @@ import { CompiledQuery, sql } from "kysely";
 import { configFromEnv, openDb, type QueryEvent } from "../db/client";
 import { listOpenNeeds } from "../db/queries/needs";
 import { containsAny } from "../db/queries/text-search";
+import { listPitches } from "../app/modules/pitches/pitches.server";
 import { searchTokens } from "../app/modules/needs/search";
 import { getEnv } from "../app/utils/env.server";
 
@@ -78,16 +80,20 @@ for (const [title, f] of needCases) {
   if (page) await explain(`${title}: page`, page);
 }
 
-// Published pitches for investors (the list the /pitches page shows).
-for (const q of ["폐암", "디지털 치료제", "시리즈 A", "웨어러블"]) {
-  let query = db
-    .selectFrom("pitches as p")
-    .innerJoin("organizations as o", "o.id", "p.org_id")
-    .select(["p.id", "p.title", "p.one_liner", "p.round", "p.ask_krw", "p.published_at", "o.name"])
-    .where("p.status", "=", "published")
-    .where("p.hidden_at", "is", null);
-  for (const group of searchTokens(q)) query = query.where(containsAny("p.search_text", group));
-  await explain(`/pitches?q=${q}: page`, query.orderBy(sql`p.published_at desc nulls last`).orderBy("p.id").limit(20).compile());
+// Published pitches for investors, captured from the app's own listPitches (what /pitches sends).
+const pitchCases: [string, Parameters<typeof listPitches>[1]][] = [
+  ["/pitches (newest, page 1)", {}],
+  ["/pitches?q=폐암", { q: "폐암" }],
+  ["/pitches?q=디지털 치료제", { q: "디지털 치료제" }],
+  ["/pitches?q=시리즈 A", { q: "시리즈 A" }],
+  ["/pitches?q=웨어러블", { q: "웨어러블" }],
+];
+for (const [title, f] of pitchCases) {
+  const qs = await capture(() => listPitches(db, { sort: "newest", ...f }));
+  const count = qs.find((q) => /count\(\*\)/.test(q.sql) && /"pitches"/.test(q.sql));
+  const page = qs.find((q) => /limit/i.test(q.sql) && /"pitches"/.test(q.sql));
+  if (count) await explain(`${title}: count`, count);
+  if (page) await explain(`${title}: page`, page);
 }
 {
   let query = db.selectFrom("testbed_offers as t").select(["t.id", "t.title"]).where("t.status", "=", "open").where("t.hidden_at", "is", null);

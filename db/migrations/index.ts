@@ -8,6 +8,7 @@ import * as m0007 from "./20261125_0007_scale_indexes";
 import * as m0008 from "./20261125_0008_match_fits";
 import * as m0009 from "./20261125_0009_idempotency_more";
 import * as m0010 from "./20261204_0010_match_fit_digest";
+import * as m0011 from "./20261207_0011_pitch_count_indexes";
 
 /**
  * Static migration index: works inside the bundled server and in scripts alike
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "20261125_0008_match_fits": m0008,
   "20261125_0009_idempotency_more": m0009,
   "20261204_0010_match_fit_digest": m0010,
+  "20261207_0011_pitch_count_indexes": m0011,
 };
