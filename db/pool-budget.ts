@@ -14,16 +14,26 @@ import type { PostgresPool, PostgresPoolClient } from "kysely";
  */
 // Waits that overlap (reads run side by side) count once: the budget is wall
 // time during which at least one of the request's queries was waiting.
-type Budget = { waitedMs: number; waiting: number; since: number };
+// The same request scope also carries `memo`, for reads only (GET and HEAD):
+// values computed once per request and shared by its loaders (Remix hands the
+// root and page loaders different Request objects, so a WeakMap on the Request
+// cannot share them). A POST has none: its loaders run after the action and
+// must see what the action wrote.
+type Budget = { waitedMs: number; waiting: number; since: number; memo: Map<string, unknown> | undefined };
 // On globalThis: the start script and the server bundle each load their own
 // copy of this module, and both must see the same request scope.
 const KEY = "__medibridgePoolBudget" as const;
 const g = globalThis as { [KEY]?: AsyncLocalStorage<Budget> };
 const scope = (g[KEY] ??= new AsyncLocalStorage<Budget>());
 
-/** Run `fn` (one request) with a fresh pool-wait budget. */
-export function withPoolBudget<T>(fn: () => T): T {
-  return scope.run({ waitedMs: 0, waiting: 0, since: 0 }, fn);
+/** Run `fn` (one request) with a fresh pool-wait budget, and a memo when the request only reads. */
+export function withPoolBudget<T>(fn: () => T, opts: { readOnly?: boolean } = {}): T {
+  return scope.run({ waitedMs: 0, waiting: 0, since: 0, memo: opts.readOnly ? new Map() : undefined }, fn);
+}
+
+/** Values shared by the loaders of the current GET/HEAD request; undefined otherwise (writes, scripts, tests). */
+export function requestMemo(): Map<string, unknown> | undefined {
+  return scope.getStore()?.memo;
 }
 
 /** The message pg uses for a pool wait that ran out (see isDbUnavailable). */

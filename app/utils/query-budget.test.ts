@@ -20,6 +20,7 @@ import { seedScale } from "../../db/seed/scale/seed-scale";
 import { seedIfEmpty } from "../../db/seed/seed";
 import { startSession } from "~/modules/auth/session.server";
 import { setDbHandle } from "~/utils/db.server";
+import { withPoolBudget } from "../../db/pool-budget";
 
 /** Page → the most queries one request may send. */
 export const QUERY_BUDGET: { page: string; as: Role; path: string; route: string; budget: number }[] = [
@@ -31,13 +32,13 @@ export const QUERY_BUDGET: { page: string; as: Role; path: string; route: string
   { page: "/needs/:id", as: "visitor", path: `/needs/${DEMO_NEED_IDS.hanbitLungCt}`, route: "needs.$id._index", budget: 3 },
   { page: "/needs/:id (company)", as: "company", path: `/needs/${DEMO_NEED_IDS.hanbitLungCt}`, route: "needs.$id._index", budget: 6 },
   { page: "/needs/:id (owner)", as: "hospital", path: `/needs/${DEMO_NEED_IDS.hanbitLungCt}`, route: "needs.$id._index", budget: 7 },
-  { page: "/dashboard (hospital)", as: "hospital", path: "/dashboard", route: "dashboard", budget: 6 },
-  { page: "/dashboard (company)", as: "company", path: "/dashboard", route: "dashboard", budget: 13 },
-  { page: "/dashboard (investor)", as: "investor", path: "/dashboard", route: "dashboard", budget: 9 },
-  { page: "/dashboard (operator)", as: "operator", path: "/dashboard", route: "dashboard", budget: 6 },
-  { page: "/pitches (investor)", as: "investor", path: "/pitches", route: "pitches._index", budget: 9 },
-  { page: "/pitches?q=폐암 (investor)", as: "investor", path: "/pitches?q=%ED%8F%90%EC%95%94", route: "pitches._index", budget: 9 },
-  { page: "/pitches/:id (investor)", as: "investor", path: `/pitches/${DEMO_PITCH_IDS.lumenLungAi}`, route: "pitches.$id._index", budget: 10 },
+  { page: "/dashboard (hospital)", as: "hospital", path: "/dashboard", route: "dashboard", budget: 5 },
+  { page: "/dashboard (company)", as: "company", path: "/dashboard", route: "dashboard", budget: 12 },
+  { page: "/dashboard (investor)", as: "investor", path: "/dashboard", route: "dashboard", budget: 8 },
+  { page: "/dashboard (operator)", as: "operator", path: "/dashboard", route: "dashboard", budget: 5 },
+  { page: "/pitches (investor)", as: "investor", path: "/pitches", route: "pitches._index", budget: 6 },
+  { page: "/pitches?q=폐암 (investor)", as: "investor", path: "/pitches?q=%ED%8F%90%EC%95%94", route: "pitches._index", budget: 6 },
+  { page: "/pitches/:id (investor)", as: "investor", path: `/pitches/${DEMO_PITCH_IDS.lumenLungAi}`, route: "pitches.$id._index", budget: 7 },
 ];
 
 type Role = "visitor" | "hospital" | "company" | "investor" | "operator";
@@ -66,17 +67,17 @@ async function request(as: Role, path: string, route: string): Promise<{ status:
   const headers = new Headers();
   const cookie = cookies.get(as);
   if (cookie) headers.set("Cookie", cookie);
-  const req = new Request(`http://localhost${path}`, { headers });
-  const url = new URL(req.url);
+  const url = new URL(`http://localhost${path}`);
   const params: Record<string, string> = {};
   const id = /^\/(?:needs|pitches)\/([^/]+)/.exec(url.pathname)?.[1];
   if (id) params.id = id;
-  const args = { request: req, params, context: { cspNonce: "n", clientIp: "127.0.0.1" } };
+  // As Remix does: each loader gets its own Request object, inside the server's per-request scope.
+  const args = () => ({ request: new Request(url, { headers }), params, context: { cspNonce: "n", clientIp: "127.0.0.1" } });
   queries = [];
   counting = true;
   let status = 200;
   try {
-    await Promise.all([root.loader!(args), page.loader!(args)]);
+    await withPoolBudget(() => Promise.all([root.loader!(args()), page.loader!(args())]), { readOnly: true });
   } catch (e) {
     status = e instanceof Response ? e.status : (e as { init?: { status?: number } })?.init?.status ?? 500;
     if (status === 500) throw e;

@@ -30,8 +30,9 @@ export function createServer(opts: ServeOptions) {
   app.set("trust proxy", "loopback");
   // All database waits of one request share one pool-wait budget: when the
   // pool is exhausted a page answers 503 after the connect timeout, not after
-  // one timeout per query (db/pool-budget.ts).
-  app.use((_req, _res, next) => withPoolBudget(next));
+  // one timeout per query (db/pool-budget.ts). Reads also get a per-request
+  // memo (the root and page loaders share one session lookup).
+  app.use((req, _res, next) => withPoolBudget(next, { readOnly: req.method === "GET" || req.method === "HEAD" }));
   app.use(compression());
 
   // Hashed build assets never change: cache for a year.

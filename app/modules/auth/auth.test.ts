@@ -7,6 +7,7 @@ import { resetEnvCache } from "~/utils/env.server";
 import { changePassword, checkLogin, requestPasswordReset, resetPassword, signupWithNewOrg } from "./accounts.server";
 import { createLucia } from "./lucia.server";
 import { endSession, getCurrentUser, startSession } from "./session.server";
+import { withPoolBudget } from "../../../db/pool-budget";
 
 const PASSWORD = "medibridge-demo";
 
@@ -68,6 +69,33 @@ withEachDb("accounts and sessions", (engine) => {
     expect(await getCurrentUser(requestWith(cookie))).toBeNull();
     const left = await db.selectFrom("sessions").select("id").where("user_id", "=", user.id).execute();
     expect(left).toHaveLength(0);
+  });
+
+  it("looks the session up once per page view (root and page loaders), but afresh after a write", async () => {
+    const user = await db.selectFrom("users").select(["id", "name"]).where("email", "=", "investor2@demo.medibridge.kr").executeTakeFirstOrThrow();
+    const cookie = await startSession(user.id);
+    // A GET: Remix hands each loader its own Request object; both get the one lookup.
+    await withPoolBudget(
+      async () => {
+        const [a, b] = await Promise.all([getCurrentUser(requestWith(cookie)), getCurrentUser(requestWith(cookie))]);
+        expect(a?.user.email).toBe("investor2@demo.medibridge.kr");
+        expect(b?.user).toBe(a?.user);
+      },
+      { readOnly: true },
+    );
+    // A POST: the loaders that run after the action see what it wrote (a new name here).
+    await withPoolBudget(async () => {
+      const before = await getCurrentUser(requestWith(cookie));
+      await db.updateTable("users").set({ name: "이름 바뀜" }).where("id", "=", user.id).execute();
+      const after = await getCurrentUser(requestWith(cookie));
+      expect(before?.user.name).toBe(user.name);
+      expect(after?.user.name).toBe("이름 바뀜");
+    });
+    // Two page views never share a lookup.
+    const one = await withPoolBudget(() => getCurrentUser(requestWith(cookie)), { readOnly: true });
+    const two = await withPoolBudget(() => getCurrentUser(requestWith(cookie)), { readOnly: true });
+    expect(two?.user).not.toBe(one?.user);
+    await db.updateTable("users").set({ name: user.name }).where("id", "=", user.id).execute();
   });
 
   it("gives every sign-in a new session id", async () => {

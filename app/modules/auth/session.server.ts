@@ -3,6 +3,7 @@ import type { UserWithOrg } from "../../../db/queries/users";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { requestMemo } from "../../../db/pool-budget";
 import { createLucia, type AppLucia } from "./lucia.server";
 
 export type CurrentUser = UserWithOrg;
@@ -42,10 +43,15 @@ async function resolve(request: Request): Promise<Resolved> {
  * cookie must change (session extended, or a dead session cleared).
  */
 export async function getSession(request: Request): Promise<Resolved> {
-  let p = perRequest.get(request);
+  // Within one HTTP request (the server's request scope) the root and page loaders get different
+  // Request objects with the same Cookie header: they share one lookup by that header.
+  const memo = requestMemo();
+  const key = `session:${request.headers.get("Cookie") ?? ""}`;
+  let p = (memo?.get(key) as Promise<Resolved> | undefined) ?? perRequest.get(request);
   if (!p) {
     p = resolve(request);
     perRequest.set(request, p);
+    memo?.set(key, p);
   }
   return p;
 }
