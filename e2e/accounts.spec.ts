@@ -120,6 +120,40 @@ test.describe("accounts", () => {
     await expect(page.getByText("인증됨")).toBeVisible();
   });
 
+  test("a rejected organisation sees the operator's reason on its dashboard", async ({ page, loginAs }) => {
+    const stamp = Date.now() + 7;
+    const email = `lab${stamp}@rejected.example`;
+    const orgName = `반려랩 ${stamp % 10000}`;
+    await page.goto("/signup");
+    await page.getByLabel("이름").fill("반려 테스트");
+    await page.getByLabel("이메일").fill(email);
+    await page.getByLabel("비밀번호").fill("rejected lab pass");
+    await page.getByLabel("병원·의료기관").check();
+    await page.getByLabel("기관명").fill(orgName);
+    await page.getByLabel("사업자등록번호").fill(validBusinessNo(stamp));
+    await page.getByLabel("의료기관 종별").selectOption("general");
+    await page.getByRole("button", { name: "가입하기" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByText("사유:")).toHaveCount(0);
+    await signOut(page);
+
+    await loginAs("operator");
+    await page.goto("/admin");
+    const card = page.locator(".card").filter({ has: page.getByRole("heading", { name: orgName }) });
+    await card.getByText("반려", { exact: true }).click();
+    await card.getByLabel("반려 사유").fill("사업자등록증 사본이 필요합니다");
+    await card.getByRole("button", { name: "반려하기" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `${orgName}의 인증을 반려했습니다` })).toBeVisible();
+    await signOut(page);
+
+    await page.goto("/login");
+    await page.getByLabel("이메일").fill(email);
+    await page.getByLabel("비밀번호").fill("rejected lab pass");
+    await page.getByRole("button", { name: "로그인" }).last().click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByText("기관 인증이 반려되었습니다. 사유: 사업자등록증 사본이 필요합니다.")).toBeVisible();
+  });
+
   test("password reset works through the outbox link, once", async ({ page }) => {
     await page.goto("/forgot-password");
     await page.getByLabel("이메일").fill("hospital2@demo.medibridge.kr");

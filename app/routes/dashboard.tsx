@@ -56,7 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       operatorEvents,
       investorEvents,
     ] = await Promise.all([
-      db.selectFrom("organizations").select(["rejection_reason"]).where("id", "=", user.org.id).executeTakeFirstOrThrow(),
+      // The reason is shown only to a rejected organisation.
+      when(user.org.status === "rejected", () => db.selectFrom("organizations").select(["rejection_reason"]).where("id", "=", user.org.id).executeTakeFirstOrThrow(), { rejection_reason: null }),
       when(kind === "operator", () => countPending(db), 0),
       when(kind === "hospital", () => listOrgNeeds(db, user.org.id), []),
       when(kind === "hospital", () => awaitingHospitalAnswer(db, user.org.id), null),

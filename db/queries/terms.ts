@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DB } from "../client";
 
 /** Vocabulary codes of one owner, by kind: { tech_field: [...], clinical_area: [...] }. */
@@ -25,4 +26,22 @@ export async function termsOfOrgs(db: DB, ids: string[]): Promise<Map<string, Te
   if (!ids.length) return new Map();
   const rows = await db.selectFrom("org_terms").select(["org_id", "kind", "code"]).where("org_id", "in", ids).orderBy("kind").orderBy("code").execute();
   return groupTerms(rows, (r) => r.org_id);
+}
+
+/**
+ * A correlated subquery giving one owner's terms as JSON [[kind, code], …]
+ * (ordered by kind, then code), to read them with the owner's row instead of
+ * in a query of their own. `table`/`ownerColumn` name the term table and its
+ * owner column; `ownerRef` the owner's id column in the outer query.
+ */
+export function termsJson(table: "pitch_terms" | "need_terms" | "org_terms", ownerColumn: string, ownerRef: string) {
+  return sql<[string, string][] | string | null>`(select json_agg(json_build_array(t.kind, t.code) order by t.kind, t.code) from ${sql.table(table)} t where ${sql.ref(`t.${ownerColumn}`)} = ${sql.ref(ownerRef)})`;
+}
+
+/** The value of a termsJson column, grouped by kind (pg parses json; PGlite may hand back its text). */
+export function termsFromJson(v: [string, string][] | string | null): TermsByKind {
+  const pairs = typeof v === "string" ? (JSON.parse(v) as [string, string][]) : (v ?? []);
+  const out: TermsByKind = {};
+  for (const [kind, code] of pairs) (out[kind] ??= []).push(code);
+  return out;
 }

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "../../../db/client";
 import type { OrgViewer } from "~/modules/auth/viewer";
 import type { PitchStatus } from "../../../db/schema";
-import { groupTerms, type TermsByKind } from "../../../db/queries/terms";
+import { termsFromJson, termsJson } from "../../../db/queries/terms";
 import { containsAny } from "../../../db/queries/text-search";
 import { audit } from "~/modules/audit/audit.server";
 import { refreshPitch } from "~/modules/matching/service.server";
@@ -224,12 +224,6 @@ export function canBrowse(viewer: NonNullable<PitchViewer>): boolean {
   return viewer.orgKind === "operator" || (viewer.orgKind === "investor" && viewer.orgStatus === "verified");
 }
 
-async function termsOfPitches(db: DB, ids: string[]): Promise<Map<string, TermsByKind>> {
-  if (!ids.length) return new Map();
-  const rows = await db.selectFrom("pitch_terms").select(["pitch_id", "kind", "code"]).where("pitch_id", "in", ids).orderBy("kind").orderBy("code").execute();
-  return groupTerms(rows, (r) => r.pitch_id);
-}
-
 /**
  * Published pitches of verified companies, filtered, searched, sorted and paged.
  * Hidden ones are left out, except for operators (`includeHidden`, moderation).
@@ -260,8 +254,7 @@ export async function listPitches(db: DB, f: Partial<PitchListQuery>, opts: { ra
     // literal; the search_grams GIN index prefilters, the ILIKE decides (see text-search.ts).
     base = base.where(containsAny("p.search_text", group));
   }
-  const { n: total } = await base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
-  const pageCount = Math.max(1, Math.ceil(Number(total) / pageSize));
+  const counted = () => base.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
   const page = Math.max(1, f.page ?? 1);
   let pageIds: string[] | null = null;
   if (f.sort === "match" && rank) {
@@ -281,6 +274,7 @@ export async function listPitches(db: DB, f: Partial<PitchListQuery>, opts: { ra
     "p.org_id",
     "o.name as org_name",
     "o.name_en as org_name_en",
+    termsJson("pitch_terms", "pitch_id", "p.id").as("term_pairs"),
   ]);
   q =
     f.sort === "ask-low"
@@ -289,21 +283,25 @@ export async function listPitches(db: DB, f: Partial<PitchListQuery>, opts: { ra
         ? q.orderBy(sql`p.ask_krw desc nulls last`)
         : q;
   q = q.orderBy(sql`p.published_at desc nulls last`).orderBy("p.id");
+  // The count and the page side by side (each on its own pool connection); the page's terms come with its rows.
   let rows;
+  let total: number;
   if (pageIds) {
     const order = new Map(pageIds.map((id, i) => [id, i]));
-    rows = pageIds.length ? (await q.where("p.id", "in", pageIds).execute()).sort((a, b) => order.get(a.id)! - order.get(b.id)!) : [];
+    const [c, found] = await Promise.all([counted(), pageIds.length ? q.where("p.id", "in", pageIds).execute() : Promise.resolve([])]);
+    total = Number(c.n);
+    rows = found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   } else {
-    rows = await q.limit(pageSize).offset((page - 1) * pageSize).execute();
+    const [c, found] = await Promise.all([counted(), q.limit(pageSize).offset((page - 1) * pageSize).execute()]);
+    total = Number(c.n);
+    rows = found;
   }
-  const ids = rows.map((r) => r.id);
-  const terms = await termsOfPitches(db, ids);
   const signals = await signalsForCompanies(db, [...new Set(rows.map((r) => r.org_id))]);
   return {
-    total: Number(total),
+    total,
     page,
-    pageCount,
-    rows: rows.map(({ org_id, hidden_at, ...r }) => ({ ...r, hidden: hidden_at !== null, ask_krw: num(r.ask_krw), terms: terms.get(r.id) ?? {}, signals: signals.get(org_id)! })),
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    rows: rows.map(({ org_id, hidden_at, term_pairs, ...r }) => ({ ...r, hidden: hidden_at !== null, ask_krw: num(r.ask_krw), terms: termsFromJson(term_pairs), signals: signals.get(org_id)! })),
   };
 }
 
@@ -337,13 +335,14 @@ export async function getPitch(db: DB, id: string) {
       "a.id as deck_id",
       "a.filename as deck_filename",
       "a.size_bytes as deck_size",
+      termsJson("pitch_terms", "pitch_id", "p.id").as("term_pairs"),
     ])
     .where("p.id", "=", id)
     .executeTakeFirst();
   if (!row) return null;
-  const terms = (await termsOfPitches(db, [id])).get(id) ?? {};
   const signals = (await signalsForCompanies(db, [row.org_id])).get(row.org_id)!;
-  return { ...row, ask_krw: num(row.ask_krw), deck_size: row.deck_size === null ? null : Number(row.deck_size), terms, signals };
+  const { term_pairs, ...rest } = row;
+  return { ...rest, ask_krw: num(row.ask_krw), deck_size: row.deck_size === null ? null : Number(row.deck_size), terms: termsFromJson(term_pairs), signals };
 }
 
 /** The edit form's values: only for the owning organisation. */

@@ -27,6 +27,8 @@ import {
   type PitchViewer,
 } from "./pitches.server";
 import { investorRounds } from "./rounds";
+import { signalsForCompanies } from "./signals.server";
+import { completedTestbedsByCompany, verifiedCertificationsByCompany } from "~/modules/testbeds/signals.server";
 import { parsePitchListQuery, PitchSchema, type PitchInput } from "./schemas";
 import { buildPitchSearchText } from "./search-text";
 
@@ -136,6 +138,39 @@ withEachDb("pitches", (engine) => {
     expect((await listPitches(db, { q: "%" })).total).toBe(0);
     // The pitch body is not searchable (only the listing's public words).
     expect((await listPitches(db, { q: "Lung-RADS" })).total).toBe(0);
+  });
+
+  it("validation signals in one query agree with the per-fact readers, for every company", async () => {
+    const companies = await db.selectFrom("organizations").select(["id", "name"]).where("kind", "=", "company").execute();
+    const hospitals = await db.selectFrom("organizations").select(["id"]).where("kind", "=", "hospital").orderBy("name").execute();
+    // One company with testbeds at two hospitals (one of them twice, one unverified) and a verified certification.
+    const c = companies[0]!;
+    const tr = (hospital: string, on: string, verified: boolean) => ({ org_id: c.id, kind: "testbed", hospital_org_id: hospital, title: `검증 ${on}`, completed_on: on, verified_at: verified ? new Date() : null });
+    await db.insertInto("track_records").values([tr(hospitals[0]!.id, "2026-01-05", true), tr(hospitals[1]!.id, "2026-03-01", true), tr(hospitals[0]!.id, "2026-02-01", true), tr(hospitals[1]!.id, "2026-04-01", false)]).execute();
+    const cert = await db.insertInto("org_certifications").values({ org_id: c.id, code: "test-cert", status: "obtained", verified_at: new Date() }).returning("id").executeTakeFirstOrThrow();
+    const ids = companies.map((x) => x.id);
+    const [one, testbeds, certs] = await Promise.all([signalsForCompanies(db, ids), completedTestbedsByCompany(db, ids), verifiedCertificationsByCompany(db, ids)]);
+    const accepted = await db
+      .selectFrom("applications as a")
+      .innerJoin("needs as n", "n.id", "a.need_id")
+      .select(["a.company_org_id", "n.org_id"])
+      .where("a.status", "=", "accepted")
+      .execute();
+    for (const id of ids) {
+      const tb = testbeds.get(id);
+      expect(one.get(id), id).toEqual({
+        hospitalCollaborations: new Set(accepted.filter((a) => a.company_org_id === id).map((a) => a.org_id)).size,
+        testbeds: tb?.count ?? 0,
+        testbedHospitals: (tb?.hospitals ?? []).map((ko, i) => ({ ko, en: tb!.hospitalsEn[i] ?? ko })),
+        certifications: certs.get(id) ?? [],
+      });
+    }
+    expect(one.get(c.id)!.testbeds).toBe(3);
+    expect(one.get(c.id)!.testbedHospitals.map((h) => h.ko)).toHaveLength(2);
+    expect(one.get(c.id)!.certifications).toContain("test-cert");
+    expect(one.size).toBe(ids.length);
+    await db.deleteFrom("track_records").where("org_id", "=", c.id).where("title", "like", "검증 %").execute();
+    await db.deleteFrom("org_certifications").where("id", "=", cert.id).execute();
   });
 
   it("filters by field, round, ask range and the hospital-collaboration signal", async () => {

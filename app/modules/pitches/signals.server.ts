@@ -1,6 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/client";
-import { completedTestbedsByCompany, verifiedCertificationsByCompany } from "../testbeds/signals.server";
 
 /**
  * Validation signals of a company, shown to investors and used by matching:
@@ -18,30 +17,49 @@ export type ValidationSignals = {
 
 const EMPTY: ValidationSignals = { hospitalCollaborations: 0, testbeds: 0, testbedHospitals: [], certifications: [] };
 
-/** Signals for each company id (companies without any get zeros). */
+/**
+ * Signals for each company id (companies without any get zeros): one query,
+ * the three facts as correlated subqueries per company (a page of pitches
+ * names at most 20 companies).
+ */
 export async function signalsForCompanies(db: DB, orgIds: string[]): Promise<Map<string, ValidationSignals>> {
   const out = new Map<string, ValidationSignals>(orgIds.map((id) => [id, { ...EMPTY, testbedHospitals: [], certifications: [] }]));
   if (!orgIds.length) return out;
-  // Distinct hospitals that accepted a proposal of the company.
   const rows = await db
-    .selectFrom("applications as a")
-    .innerJoin("needs as n", "n.id", "a.need_id")
-    .select(["a.company_org_id", sql<number>`count(distinct n.org_id)::int`.as("hospitals")])
-    .where("a.status", "=", "accepted")
-    .where("a.company_org_id", "in", orgIds)
-    .groupBy("a.company_org_id")
+    .selectFrom("organizations as o")
+    .select([
+      "o.id",
+      // Distinct hospitals that accepted a proposal of the company.
+      sql<number>`(select count(distinct n.org_id)::int from applications a join needs n on n.id = a.need_id where a.company_org_id = o.id and a.status = 'accepted')`.as("hospitals"),
+      // Completed, hospital-confirmed testbeds, newest first (as completedTestbedsByCompany orders them).
+      sql<{ h: string | null; e: string | null }[] | null>`(
+        select json_agg(json_build_object('h', h.name, 'e', h.name_en) order by tr.completed_on desc, tr.id)
+        from track_records tr left join organizations h on h.id = tr.hospital_org_id
+        where tr.org_id = o.id and tr.kind = 'testbed' and tr.verified_at is not null)`.as("testbeds"),
+      // Operator-verified certifications (vocabulary codes).
+      sql<string[] | null>`(
+        select json_agg(c.code order by c.code) from org_certifications c
+        where c.org_id = o.id and c.status = 'obtained' and c.verified_at is not null)`.as("certs"),
+    ])
+    .where("o.id", "in", orgIds)
     .execute();
-  for (const r of rows) out.get(r.company_org_id)!.hospitalCollaborations = Number(r.hospitals);
-  const [testbeds, certs] = await Promise.all([completedTestbedsByCompany(db, orgIds), verifiedCertificationsByCompany(db, orgIds)]);
-  for (const [id, s] of out) {
-    const tb = testbeds.get(id);
-    if (tb) {
-      s.testbeds = tb.count;
-      s.testbedHospitals = tb.hospitals.map((ko, i) => ({ ko, en: tb.hospitalsEn[i] ?? ko }));
+  for (const r of rows) {
+    const s = out.get(r.id)!;
+    s.hospitalCollaborations = Number(r.hospitals ?? 0);
+    const testbeds = parseJson(r.testbeds) ?? [];
+    s.testbeds = testbeds.length;
+    for (const t of testbeds) {
+      const ko = t.h ?? "";
+      if (ko && !s.testbedHospitals.some((x) => x.ko === ko)) s.testbedHospitals.push({ ko, en: t.e || ko });
     }
-    s.certifications = certs.get(id) ?? [];
+    s.certifications = parseJson(r.certs) ?? [];
   }
   return out;
+}
+
+/** json columns: pg parses them; PGlite may hand back the text. */
+function parseJson<T>(v: T | string | null): T | null {
+  return typeof v === "string" ? (JSON.parse(v) as T) : v;
 }
 
 /** SQL condition for the /pitches filter "has a signal", on the company id column `orgRef`. */
