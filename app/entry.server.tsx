@@ -7,6 +7,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { serverStrings } from "~/modules/i18n/bundle.server";
 import { StringsProvider } from "~/modules/i18n/strings";
 import { NonceProvider } from "~/utils/nonce";
+import { CssReaderProvider } from "~/utils/inline-css";
+import { readBuiltCss } from "~/utils/inline-css.server";
 
 export const streamTimeout = 5_000;
 
@@ -23,9 +25,11 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <StringsProvider value={serverStrings}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
-        </StringsProvider>
+        <CssReaderProvider value={readBuiltCss}>
+          <StringsProvider value={serverStrings}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+          </StringsProvider>
+        </CssReaderProvider>
       </NonceProvider>,
       {
         nonce,

@@ -28,12 +28,11 @@ import { countUnread } from "~/modules/notifications/notifications.server";
 import { getDb } from "~/utils/db.server";
 import { readToast } from "~/utils/toast.server";
 import { useNonce } from "~/utils/nonce";
+import { Stylesheet } from "~/utils/inline-css";
 import { localName } from "~/utils/format";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesHref },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
+// The app's stylesheet is inlined in <head> (see Stylesheet); route stylesheets stay links.
+export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 // An error anywhere below (a 404 included) is shown by the ErrorBoundary here, with this title.
 export const meta: MetaFunction = (args) => (args.error ? pageTitle(args, `errors.${errorKey(args.error)}.title`) : [{ title: metaT(args)("meta.site") }]);
@@ -174,6 +173,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <Stylesheet href={stylesHref} />
         <Links />
         {/* zod 4 probes `new Function` when a module builds its first object schema; our CSP
             (no 'unsafe-eval') blocks and reports it. Switched off before any module runs. */}

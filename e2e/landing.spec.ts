@@ -51,6 +51,25 @@ test.describe("a visitor discovers MediBridge", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "ko");
   });
 
+  test("the stylesheet comes inlined (no stylesheet request before the first paint) and stays through client navigation", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto("/");
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator('link[rel="stylesheet"]')).toHaveCount(0);
+    await expect(page.locator("head style[data-href]")).toHaveCount(1);
+    // Styled: the header is laid out as a flex row, the body uses the app's font stack.
+    const styled = async () => page.evaluate(() => ({ font: getComputedStyle(document.body).fontFamily, styles: document.querySelectorAll("head style[data-href]").length }));
+    const before = await styled();
+    expect(before.font).toMatch(/Pretendard|Noto Sans KR|sans-serif/i);
+    // A client-side navigation (no page load) keeps the one inlined stylesheet.
+    await page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "임상 수요" }).first().click();
+    await expect(page).toHaveURL(/\/needs/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await styled()).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+
   test("the landing page has no accessibility violations in either language", async ({ page }) => {
     await page.goto("/?lng=ko");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
