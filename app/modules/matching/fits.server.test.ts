@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it, onTestFinished } from "vitest";
 import type { DB } from "../../../db/client";
 import { freshDb, withEachDb } from "../../../db/test-helpers";
-import { FitStore, fitView, needCompanySource, pitchInvestorSource, topFits, type FitDetail, type FitSource, type Side } from "./fits.server";
+import { FitStore, SWEEP_BATCH, setSweepBatchForTests, fitView, needCompanySource, pitchInvestorSource, topFits, type FitDetail, type FitSource, type Side } from "./fits.server";
 import { NeedCompanyIndex, PitchInvestorIndex, formatReason, type CompanyInput, type InvestorInput, type NeedInput, type PitchInput } from "./index";
 
 function prng(seed: number) {
@@ -232,7 +232,12 @@ withEachDb("match fits in the database", (engine) => {
     await expectExact(db, src, 4);
   }, 120_000);
 
-  it("a restarted store brings what an earlier run left in line, rewriting only rows that moved", async () => {
+  // The second run reads the stored fits 7 at a time: many batches, the stray row in a later one.
+  for (const batch of [SWEEP_BATCH, 7]) it(`a restarted store brings what an earlier run left in line, rewriting only rows that moved (stored fits read ${batch} at a time)`, async () => {
+    const saved = SWEEP_BATCH;
+    setSweepBatchForTests(batch);
+    onTestFinished(() => setSweepBatchForTests(saved));
+    await db.deleteFrom("match_fits").where("kind", "=", "need-company").execute();
     const { g, index, companies, needs, src } = needCompanyWorld(41, 20, 20);
     await new FitStore(src, 4).full(db);
     const stamp = async () =>

@@ -119,6 +119,11 @@ const before = (s: number, id: string, t: Ranked) => s > t.score10 || (s === t.s
 const CHUNK = 500;
 /** CPU spent in one slice of a reconciliation before the event loop gets a turn (requests keep being served). */
 const SLICE_MS = 12;
+/** Stored fits read per query when a store loads (see reconcile). Exported for tests. */
+export let SWEEP_BATCH = 50_000;
+export function setSweepBatchForTests(n: number) {
+  SWEEP_BATCH = n;
+}
 /** A corpus change waits this long for others before the reconciliation starts (a burst of edits, one pass). */
 const RECONCILE_DELAY_MS = 2_000;
 const digest = (json: string) => createHash("sha1").update(json).digest("base64");
@@ -334,12 +339,25 @@ export class FitStore {
   private async reconcile(db: DB, sweep: boolean) {
     if (sweep) {
       await this.run(db, async () => {
-        const rows = await db.selectFrom("match_fits").select(["left_id", "right_id", "digest"]).where("kind", "=", this.src.kind).execute();
         this.rows = new Map();
         const pace = new Pace(SLICE_MS);
-        for (const r of rows) {
-          if (pace.due()) await pace.pause();
-          this.rows.set(key(r.left_id, r.right_id), r.digest ?? "");
+        // In primary-key order, a batch at a time: at scale the table holds half a million rows,
+        // and one query for all of them could outlast the statement timeout on a busy machine.
+        let after: { l: string; r: string } | null = null;
+        for (;;) {
+          let q = db.selectFrom("match_fits").select(["left_id", "right_id", "digest"]).where("kind", "=", this.src.kind);
+          if (after) {
+            const { l, r } = after;
+            q = q.where((eb) => eb(eb.refTuple("left_id", "right_id"), ">", eb.tuple(l, r)));
+          }
+          const rows = await q.orderBy("left_id").orderBy("right_id").limit(SWEEP_BATCH).execute();
+          for (const r of rows) {
+            if (pace.due()) await pace.pause();
+            this.rows.set(key(r.left_id, r.right_id), r.digest ?? "");
+          }
+          if (rows.length < SWEEP_BATCH) break;
+          const last = rows[rows.length - 1]!;
+          after = { l: last.left_id, r: last.right_id };
         }
         return { write: [], remove: [] };
       });
