@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { DEMO, expect, MAIL_DIR, test, type DemoRole } from "./fixtures";
+import { DEMO, expect, MAIL_DIR, signInWith, test, type DemoRole } from "./fixtures";
 
 async function expectNoAxeViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
@@ -32,6 +32,20 @@ async function latestMailTo(to: string): Promise<string> {
 async function signOut(page: Page) {
   await page.getByRole("button", { name: /로그아웃|Sign out/ }).click();
   await expect(page.getByRole("link", { name: /로그인|Sign in/ }).first()).toBeVisible();
+}
+
+/** A new hospital signs up on /signup (general hospital) and lands on its dashboard. */
+async function signUpHospital(page: Page, f: { name: string; email: string; password: string; orgName: string; stamp: number }) {
+  await page.goto("/signup");
+  await page.getByLabel("이름").fill(f.name);
+  await page.getByLabel("이메일").fill(f.email);
+  await page.getByLabel("비밀번호").fill(f.password);
+  await page.getByLabel("병원·의료기관").check();
+  await page.getByLabel("기관명").fill(f.orgName);
+  await page.getByLabel("사업자등록번호").fill(validBusinessNo(f.stamp));
+  await page.getByLabel("의료기관 종별").selectOption("general");
+  await page.getByRole("button", { name: "가입하기" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 test.describe("accounts", () => {
@@ -81,17 +95,7 @@ test.describe("accounts", () => {
     const stamp = Date.now();
     const email = `tto${stamp}@newhospital.example`;
     const orgName = `새봄병원 ${stamp % 10000}`;
-    await page.goto("/signup");
-    await page.getByLabel("이름").fill("정새봄");
-    await page.getByLabel("이메일").fill(email);
-    await page.getByLabel("비밀번호").fill("spring hospital pass");
-    await page.getByLabel("병원·의료기관").check();
-    await page.getByLabel("기관명").fill(orgName);
-    await page.getByLabel("사업자등록번호").fill(validBusinessNo(stamp));
-    await page.getByLabel("의료기관 종별").selectOption("general");
-    await page.getByRole("button", { name: "가입하기" }).click();
-
-    await expect(page).toHaveURL(/\/dashboard$/);
+    await signUpHospital(page, { name: "정새봄", email, password: "spring hospital pass", orgName, stamp });
     await expect(page.getByRole("status").filter({ hasText: "가입을 환영합니다" })).toBeVisible();
     await expect(page.getByText("기관 인증을 기다리는 중입니다")).toBeVisible();
     await signOut(page);
@@ -109,10 +113,7 @@ test.describe("accounts", () => {
     await signOut(page);
 
     // The hospital signs in again: verified, no waiting notice; its public profile shows.
-    await page.goto("/login");
-    await page.getByLabel("이메일").fill(email);
-    await page.getByLabel("비밀번호").fill("spring hospital pass");
-    await page.getByRole("button", { name: "로그인" }).last().click();
+    await signInWith(page, email, "spring hospital pass");
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByText("기관 인증을 기다리는 중입니다")).toHaveCount(0);
     await page.getByRole("link", { name: "기관 프로필" }).click();
@@ -124,16 +125,7 @@ test.describe("accounts", () => {
     const stamp = Date.now() + 7;
     const email = `lab${stamp}@rejected.example`;
     const orgName = `반려랩 ${stamp % 10000}`;
-    await page.goto("/signup");
-    await page.getByLabel("이름").fill("반려 테스트");
-    await page.getByLabel("이메일").fill(email);
-    await page.getByLabel("비밀번호").fill("rejected lab pass");
-    await page.getByLabel("병원·의료기관").check();
-    await page.getByLabel("기관명").fill(orgName);
-    await page.getByLabel("사업자등록번호").fill(validBusinessNo(stamp));
-    await page.getByLabel("의료기관 종별").selectOption("general");
-    await page.getByRole("button", { name: "가입하기" }).click();
-    await expect(page).toHaveURL(/\/dashboard$/);
+    await signUpHospital(page, { name: "반려 테스트", email, password: "rejected lab pass", orgName, stamp });
     await expect(page.getByText("사유:")).toHaveCount(0);
     await signOut(page);
 
@@ -146,10 +138,7 @@ test.describe("accounts", () => {
     await expect(page.getByRole("status").filter({ hasText: `${orgName}의 인증을 반려했습니다` })).toBeVisible();
     await signOut(page);
 
-    await page.goto("/login");
-    await page.getByLabel("이메일").fill(email);
-    await page.getByLabel("비밀번호").fill("rejected lab pass");
-    await page.getByRole("button", { name: "로그인" }).last().click();
+    await signInWith(page, email, "rejected lab pass");
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByText("기관 인증이 반려되었습니다. 사유: 사업자등록증 사본이 필요합니다.")).toBeVisible();
   });
@@ -187,10 +176,7 @@ test.describe("accounts", () => {
     await expect(page.getByRole("alert")).toContainText("만료되었거나 이미 사용되었습니다");
 
     // Put the demo password back for later tests (through the account page).
-    await page.goto("/login");
-    await page.getByLabel("이메일").fill("hospital2@demo.medibridge.kr");
-    await page.getByLabel("비밀번호").fill("hospital two new pass");
-    await page.getByRole("button", { name: "로그인" }).last().click();
+    await signInWith(page, "hospital2@demo.medibridge.kr", "hospital two new pass");
     await expect(page).toHaveURL(/\/dashboard$/);
     await page.goto("/account");
     await page.getByLabel("현재 비밀번호").fill("hospital two new pass");

@@ -29,16 +29,21 @@ export type DemoRole = keyof typeof DEMO.users;
 
 /**
  * Sign in through the real /login form, as a person would, and wait until the
- * app has let us in (we leave /login). Returns the demo user's details.
+ * app has let us in (we leave /login).
  */
-async function signIn(page: Page, role: DemoRole) {
-  const user = DEMO.users[role];
+export async function signInWith(page: Page, email: string, password: string) {
   await page.goto("/login");
   const form = page.locator('form[method="post"]').filter({ has: page.locator('input[name="password"]') });
-  await form.locator('input[name="email"]').fill(user.email);
-  await form.locator('input[name="password"]').fill(DEMO.password);
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
   await form.locator('button[type="submit"]').or(form.getByRole("button", { name: /로그인|Sign in|Log in/i })).first().click();
-  await expect(page, `signing in as ${role} should leave /login`).not.toHaveURL(/\/login(\?|$)/);
+  await expect(page, `signing in as ${email} should leave /login`).not.toHaveURL(/\/login(\?|$)/);
+}
+
+/** The demo account of `role`; returns the demo user's details. */
+async function signIn(page: Page, role: DemoRole) {
+  const user = DEMO.users[role];
+  await signInWith(page, user.email, DEMO.password);
   return user;
 }
 

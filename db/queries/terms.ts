@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../client";
+import { jsonColumn } from "./json";
 
 /** Vocabulary codes of one owner, by kind: { tech_field: [...], clinical_area: [...] }. */
 export type TermsByKind = Record<string, string[]>;
@@ -38,9 +39,9 @@ export function termsJson(table: "pitch_terms" | "need_terms" | "org_terms", own
   return sql<[string, string][] | string | null>`(select json_agg(json_build_array(t.kind, t.code) order by t.kind, t.code) from ${sql.table(table)} t where ${sql.ref(`t.${ownerColumn}`)} = ${sql.ref(ownerRef)})`;
 }
 
-/** The value of a termsJson column, grouped by kind (pg parses json; PGlite may hand back its text). */
+/** The value of a termsJson column, grouped by kind. */
 export function termsFromJson(v: [string, string][] | string | null): TermsByKind {
-  const pairs = typeof v === "string" ? (JSON.parse(v) as [string, string][]) : (v ?? []);
+  const pairs = jsonColumn<[string, string][]>(v) ?? [];
   const out: TermsByKind = {};
   for (const [kind, code] of pairs) (out[kind] ??= []).push(code);
   return out;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DB } from "../../../db/client";
 import type { MatchFitKind } from "../../../db/schema";
+import { jsonColumn } from "../../../db/queries/json";
 import { Pace } from "~/utils/pace.server";
 import { formatReason, formatSuggestion, suggestForCompany, suggestForPitch, type NeedCompanyIndex, type PitchInvestorIndex, type Part, type Ranked } from "./index";
 
@@ -477,7 +478,7 @@ export async function topFits(db: DB, kind: MatchFitKind, side: Side, id: string
           .orderBy("left_id", "asc")
           .limit(lim)
           .execute();
-  return rows.map((r) => ({ id: r.id, score: Number(r.score), detail: (typeof r.parts === "string" ? JSON.parse(r.parts) : r.parts) as FitDetail }));
+  return rows.map((r) => ({ id: r.id, score: Number(r.score), detail: jsonColumn(r.parts as FitDetail | string)! }));
 }
 
 /** A stored fit in the reader's language (the shape pages use). */

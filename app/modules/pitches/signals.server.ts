@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
 import type { DB } from "../../../db/client";
+import { jsonColumn } from "../../../db/queries/json";
 
 /**
  * Validation signals of a company, shown to investors and used by matching:
@@ -46,20 +47,15 @@ export async function signalsForCompanies(db: DB, orgIds: string[]): Promise<Map
   for (const r of rows) {
     const s = out.get(r.id)!;
     s.hospitalCollaborations = Number(r.hospitals ?? 0);
-    const testbeds = parseJson(r.testbeds) ?? [];
+    const testbeds = jsonColumn(r.testbeds) ?? [];
     s.testbeds = testbeds.length;
     for (const t of testbeds) {
       const ko = t.h ?? "";
       if (ko && !s.testbedHospitals.some((x) => x.ko === ko)) s.testbedHospitals.push({ ko, en: t.e || ko });
     }
-    s.certifications = parseJson(r.certs) ?? [];
+    s.certifications = jsonColumn(r.certs) ?? [];
   }
   return out;
-}
-
-/** json columns: pg parses them; PGlite may hand back the text. */
-function parseJson<T>(v: T | string | null): T | null {
-  return typeof v === "string" ? (JSON.parse(v) as T) : v;
 }
 
 /** SQL condition for the /pitches filter "has a signal", on the company id column `orgRef`. */
